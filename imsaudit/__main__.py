@@ -1,0 +1,5 @@
+"""``python -m imsaudit`` runs the CLI."""
+
+from imsaudit.cli.main import run
+
+run()

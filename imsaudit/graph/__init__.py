@@ -1,0 +1,1 @@
+"""The clause dependency graph. networkx stays inside this package; others use ClauseGraph."""

@@ -1,0 +1,50 @@
+"""Positions of YAML nodes, so every problem names ``file:line:col``.
+
+ruamel.yaml's round-trip loader keeps the line and column of every key and item; a
+``SourceMap`` walks a path such as ``("clauses", 3, "requirements", 0, "checks", 1,
+"kind")`` through that tree and returns where it is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+Path = Sequence[str | int]
+
+
+@dataclass(frozen=True)
+class SourceMap:
+    """Where each node of one loaded YAML file was written."""
+
+    path: str
+    root: Any
+
+    def position(self, loc: Path) -> tuple[int, int]:
+        """1-based (line, col) of the deepest node of ``loc`` that exists in the file.
+
+        Path elements that are not in the tree (a pydantic union tag such as
+        ``"present"``, or a missing key) are skipped, so a missing field points at the
+        mapping that lacks it.
+        """
+        node = self.root
+        line, col = _start(node)
+        for key in loc:
+            lc = getattr(node, "lc", None)
+            if lc is None:
+                break
+            if isinstance(node, dict) and key in node:
+                line, col = lc.key(key)
+                node = node[key]
+            elif isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node):
+                line, col = lc.item(key)
+                node = node[key]
+        return line + 1, col + 1
+
+
+def _start(node: Any) -> tuple[int, int]:
+    lc = getattr(node, "lc", None)
+    if lc is None or lc.line is None:
+        return 0, 0
+    return lc.line, lc.col
