@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from imsaudit.core.registry import Registry
 
@@ -24,24 +24,38 @@ def _as_tuple(value: Any) -> Any:
     return value
 
 
+def _one_or_many(item: dict[str, Any]) -> WithJsonSchema:
+    """JSON Schema for "one item or a non-empty list of items", as ``_as_tuple`` accepts."""
+    return WithJsonSchema({"anyOf": [item, {"type": "array", "items": item, "minItems": 1}]})
+
+
 KIND_ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 KindId = Annotated[str, Field(pattern=KIND_ID_PATTERN)]
 """An evidence kind id: lower-case words joined by hyphens (``management-review-record``)."""
 
-KindIds = Annotated[tuple[KindId, ...], BeforeValidator(_as_tuple), Field(min_length=1)]
+KindIds = Annotated[
+    tuple[KindId, ...],
+    BeforeValidator(_as_tuple),
+    Field(min_length=1),
+    _one_or_many({"type": "string", "pattern": KIND_ID_PATTERN}),
+]
 """One or more kind ids; a document of any of them is evidence for the check."""
 
 Column = Annotated[
     tuple[Annotated[str, Field(min_length=1)], ...],
     BeforeValidator(_as_tuple),
     Field(min_length=1),
+    _one_or_many({"type": "string", "minLength": 1}),
 ]
 """A register column, named by the header texts it may carry (case and spacing ignored).
 ``[root cause, cause, cause analysis]`` matches any of those headers."""
 
 Phrases = Annotated[
-    tuple[Annotated[str, Field(min_length=2)], ...], BeforeValidator(_as_tuple), Field(min_length=1)
+    tuple[Annotated[str, Field(min_length=2)], ...],
+    BeforeValidator(_as_tuple),
+    Field(min_length=1),
+    _one_or_many({"type": "string", "minLength": 2}),
 ]
 """Phrases of which any one is enough (matched case-insensitively on word boundaries)."""
 

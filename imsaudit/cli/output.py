@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+PIPE_WIDTH = 120
+"""Table width when output is not a terminal."""
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -18,9 +21,14 @@ def console(stderr: bool = False) -> Console:
     rich drops colour and styling by itself when the stream is not a terminal, and
     honours ``NO_COLOR``.
     """
+    import os
+
     from rich.console import Console
 
-    return Console(file=sys.stderr if stderr else sys.stdout, highlight=False, soft_wrap=False)
+    stream = sys.stderr if stderr else sys.stdout
+    # Piped output (a file, a CI log) has no width; 80 columns would fold every table.
+    width = None if stream.isatty() or "COLUMNS" in os.environ else PIPE_WIDTH
+    return Console(file=stream, highlight=False, soft_wrap=False, width=width)
 
 
 def echo_json(data: Any) -> None:

@@ -2,8 +2,8 @@
 
 Clause numbers and titles are facts (reference/standards.md section 3.1). Every pack
 clause names the HS clause it sits on (``hs``), so packs map onto each other and the
-integrated view can show each pack's verdict per HS clause. ``XXX`` stands for the
-discipline (quality, innovation...).
+integrated view can show each pack's verdict per HS clause. ``(discipline)`` stands for
+Annex SL's XXX: quality, innovation...
 """
 
 from __future__ import annotations
@@ -12,15 +12,15 @@ HS_CLAUSES: dict[str, str] = {
     "4": "Context of the organization",
     "4.1": "Understanding the organization and its context",
     "4.2": "Understanding the needs and expectations of interested parties",
-    "4.3": "Determining the scope of the XXX management system",
-    "4.4": "XXX management system",
+    "4.3": "Determining the scope of the (discipline) management system",
+    "4.4": "(Discipline) management system",
     "5": "Leadership",
     "5.1": "Leadership and commitment",
-    "5.2": "XXX policy",
+    "5.2": "(Discipline) policy",
     "5.3": "Roles, responsibilities and authorities",
     "6": "Planning",
     "6.1": "Actions to address risks and opportunities",
-    "6.2": "XXX objectives and planning to achieve them",
+    "6.2": "(Discipline) objectives and planning to achieve them",
     "6.3": "Planning of changes",
     "7": "Support",
     "7.1": "Resources",

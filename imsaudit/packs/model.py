@@ -243,3 +243,11 @@ def as_plain(value: Any) -> Any:
         if isinstance(value, plain):
             return plain(value)
     return value
+
+
+def pack_json_schema() -> dict[str, Any]:
+    """JSON Schema of a pack file, for editors (``# yaml-language-server: $schema=...``)."""
+    schema = Pack.model_json_schema(mode="validation")
+    schema["$id"] = "https://imsaudit.invalid/schemas/pack.schema.json"
+    schema["title"] = "imsaudit requirement pack"
+    return schema

@@ -79,3 +79,21 @@ def test_random_bytes_never_crash(blob: bytes) -> None:
         except PackError as exc:
             assert exc.problems
             assert all(p.path.endswith("rnd.yaml") for p in exc.problems)
+
+
+def test_published_schema_is_current_and_accepts_the_packs() -> None:
+    import json
+
+    import jsonschema
+
+    from imsaudit.packs.load import available_packs
+    from imsaudit.packs.model import as_plain, pack_json_schema
+
+    docs = Path(__file__).resolve().parents[2] / "docs" / "pack.schema.json"
+    schema = json.loads(docs.read_text(encoding="utf-8"))
+    assert schema == json.loads(json.dumps(pack_json_schema())), "run python scripts/gen_docs.py"
+    validator = jsonschema.Draft202012Validator(schema)
+    for path in available_packs().values():
+        data = as_plain(YAML(typ="safe").load(path.read_text(encoding="utf-8")))
+        errors = [e.message for e in validator.iter_errors(json.loads(json.dumps(data, default=str)))]
+        assert not errors, (path.name, errors[:3])

@@ -35,6 +35,8 @@ def list_packs(fmt: str) -> None:
     from rich.table import Table
 
     table = Table("id", "standard", "version", "clauses", "requirements", "kinds", "edges")
+    for column in table.columns:
+        column.no_wrap = column.header != "standard"
     for row in rows:
         table.add_row(
             *(str(row[k]) for k in ("id", "standard", "version", "clauses", "requirements", "kinds", "edges"))
