@@ -186,7 +186,7 @@ def test_recognition_needs_more_than_a_file_name(library: Library) -> None:
         rules = kind.recognize
         content = (4 if rules.title else 0) + (2 if rules.headings else 0)
         content += sum(rules.phrases.values()) + len(rules.columns)
-        assert 3 < rules.min_score or not rules.filename, kind.id
+        assert rules.min_score > 3 or not rules.filename, kind.id
         assert content >= rules.min_score, kind.id
         for pattern in rules.filename + rules.title + rules.headings:
             assert not re.fullmatch(r"\.\*|\.\+|", pattern), kind.id
