@@ -33,7 +33,7 @@ demo: $(STAMP) system-deps
 	@echo "Pack graphs and the HS crosswalk are in reports/packs/"
 
 lint: $(STAMP)
-	$(BIN)/ruff check imsaudit tests benchmarks
+	$(BIN)/ruff check .
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
