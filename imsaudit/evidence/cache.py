@@ -1,0 +1,148 @@
+"""The extraction cache: sqlite in the user cache dir, keyed by content and extractor version.
+
+Re-scanning a folder where nothing changed should cost hashing only (~1 GB/s) instead
+of parsing every PDF again (extraction-figures.md: ~360 docs/s cold, ~1 000 warm).
+The key is the file's sha256 plus the extractor's name, version and options (limits,
+OCR engine): a changed file, a new extractor version or other limits miss the cache.
+
+The cache never breaks a scan: a cache that cannot be opened or written (read-only
+home, corrupt database) logs a warning and the scan goes on without it. Only the main
+process touches it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import zlib
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from imsaudit.evidence.model import ExtractResult
+
+logger = logging.getLogger(__name__)
+
+CACHE_FILE = "extract-v1.sqlite"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS extraction (
+    sha256 TEXT NOT NULL,
+    extractor TEXT NOT NULL,
+    options TEXT NOT NULL,
+    payload BLOB NOT NULL,
+    PRIMARY KEY (sha256, extractor, options)
+)
+"""
+
+
+def default_cache_dir() -> Path:
+    """``~/.cache/imsaudit`` on Linux, the platform's equivalent elsewhere."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("imsaudit", appauthor=False))
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return {"$datetime": value.isoformat()}
+    if isinstance(value, date):
+        return {"$date": value.isoformat()}
+    raise TypeError(f"cannot cache {type(value).__name__}")
+
+
+def _decode(obj: dict[str, Any]) -> Any:
+    if len(obj) == 1:
+        if "$date" in obj:
+            return date.fromisoformat(obj["$date"])
+        if "$datetime" in obj:
+            return datetime.fromisoformat(obj["$datetime"])
+    return obj
+
+
+def dump_result(result: ExtractResult) -> bytes:
+    """A result as compressed JSON; dates are tagged so they come back as dates."""
+    text = json.dumps(result.model_dump(), default=_encode, ensure_ascii=False, separators=(",", ":"))
+    return zlib.compress(text.encode("utf-8"), 1)  # level 6 took 4x longer for ~20% less
+
+
+def load_result(payload: bytes) -> ExtractResult:
+    """The inverse of ``dump_result``."""
+    data = json.loads(zlib.decompress(payload).decode("utf-8"), object_hook=_decode)
+    return ExtractResult.model_validate(data)
+
+
+class ExtractionCache:
+    """Get and put extraction results; every failure degrades to a miss."""
+
+    def __init__(self, directory: Path) -> None:
+        self.path = directory / CACHE_FILE
+        self.hits = 0
+        self.misses = 0
+        self._db: sqlite3.Connection | None = None
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, timeout=10)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute(_SCHEMA)
+            self._db.commit()
+        except (OSError, sqlite3.Error) as exc:
+            logger.warning("extraction cache %s unavailable (%s); continuing without it", self.path, exc)
+            self.close()
+
+    @property
+    def enabled(self) -> bool:
+        """False when the cache could not be opened."""
+        return self._db is not None
+
+    def get(self, sha256: str, extractor: str, options: str) -> ExtractResult | None:
+        """The cached result, or None (a miss, or an entry that no longer loads)."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute(
+                "SELECT payload FROM extraction WHERE sha256=? AND extractor=? AND options=?",
+                (sha256, extractor, options),
+            ).fetchone()
+        except sqlite3.Error as exc:
+            logger.warning("extraction cache read failed (%s)", exc)
+            row = None
+        if row is None:
+            self.misses += 1
+            return None
+        try:
+            result = load_result(row[0])
+        except Exception as exc:  # an entry from an incompatible build: treat as a miss
+            logger.debug("stale cache entry for %s: %s", sha256, exc)
+            self.misses += 1
+            return None
+        self.hits += 1
+        return result
+
+    def put(self, sha256: str, extractor: str, options: str, result: ExtractResult) -> None:
+        """Store a result (silently skipped when the cache is unavailable)."""
+        if self._db is None:
+            return
+        try:
+            self._db.execute(
+                "INSERT OR REPLACE INTO extraction VALUES (?, ?, ?, ?)",
+                (sha256, extractor, options, dump_result(result)),
+            )
+        except (sqlite3.Error, TypeError, ValueError) as exc:
+            logger.warning("extraction cache write failed (%s)", exc)
+
+    def close(self) -> None:
+        """Commit and close."""
+        if self._db is not None:
+            try:
+                self._db.commit()
+                self._db.close()
+            except sqlite3.Error:
+                pass
+            self._db = None
+
+    def __enter__(self) -> ExtractionCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

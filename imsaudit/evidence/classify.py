@@ -1,0 +1,456 @@
+r"""Recognition: which evidence kinds each document is, and why (docs/pack-format.md).
+
+Scores per kind: a file-name pattern 3, a title pattern 4, a heading pattern 2 (each
+list scores once), each phrase its weight (once), each register column found in a
+table header 1. The kind is assigned at its ``min_score``. A ``kind:`` the document
+declares, or an ``organization.yaml`` mapping, assigns it outright; a mapping replaces
+recognition for the documents it names. Every classification keeps its reasons.
+
+Phrases of *all* kinds are found in one pass: the phrases are compiled into a single
+trie-shaped regular expression, run over each document's text lower-cased once; the
+word boundary after a match (and before it, for non-ASCII letters) is checked in Python
+on the rare candidates. A ``\b`` + ``re.I`` regex per phrase was ~30x slower
+(benchmarks/extractors.py; extraction-figures.md found ~10x for 25 rules). The search
+restarts one character after each match start, so overlapping phrases ("management
+review" and "review minutes") are all found; shorter phrases that are prefixes of a
+longer match are credited from a precomputed table.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from imsaudit.evidence.model import (
+    Classification,
+    ClassificationSource,
+    Document,
+    EvidenceIndex,
+    IndexNote,
+    Reason,
+    UnitRole,
+)
+from imsaudit.evidence.organization import KindMapping
+from imsaudit.packs.model import EvidenceKind
+
+logger = logging.getLogger(__name__)
+
+FILENAME_SCORE = 3
+TITLE_SCORE = 4
+HEADING_SCORE = 2
+COLUMN_SCORE = 1
+
+GENERIC_COLUMNS = frozenset(
+    {
+        "id",
+        "no",
+        "number",
+        "ref",
+        "reference",
+        "date",
+        "owner",
+        "status",
+        "description",
+        "action",
+        "actions",
+        "due date",
+        "comments",
+        "comment",
+        "notes",
+        "note",
+        "name",
+        "title",
+        "source",
+        "responsible",
+        "result",
+        "results",
+        "type",
+        "remarks",
+        "category",
+    }
+)
+"""Headers that nearly every register has: they say "a register", not which one, so they
+score nothing (a CAPA log must not pass for an improvement register on id/owner/status)."""
+
+
+def normalize_phrase(text: str) -> str:
+    """Lower-case, whitespace collapsed: the form phrases and texts are compared in."""
+    return " ".join(text.lower().split())
+
+
+def _normalize_header(text: str) -> str:
+    """``"Impact (1-5)"`` -> ``"impact"``: notes in brackets are not part of a column's name."""
+    text = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text.lower())
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+# --------------------------------------------------------------------------- phrase matcher
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """One regex for many literals, shaped as a trie: shared prefixes are matched once."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        ends = "" in node
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            body = f"(?:{body})?"
+        return body
+
+    return build(trie)
+
+
+class PhraseMatcher:
+    """All phrases of all kinds, compiled into one pattern over lower-cased text."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self.phrases = sorted({normalize_phrase(p) for p in phrases if p.strip()})
+        # The ASCII look-behind skips mid-word starts inside the regex engine (measured
+        # faster than no look-behind at all); non-ASCII letters are checked in Python.
+        self._pattern = (
+            re.compile(r"(?<![a-z0-9])(?:" + _trie_regex(self.phrases) + ")") if self.phrases else None
+        )
+        known = set(self.phrases)
+        self._prefixes: dict[str, tuple[str, ...]] = {}
+        for phrase in self.phrases:
+            self._prefixes[phrase] = tuple(
+                phrase[:i] for i in range(1, len(phrase)) if phrase[:i] in known and not phrase[i].isalnum()
+            )
+
+    def find(self, text: str) -> dict[str, int]:
+        """Phrase -> offset of its first whole-word occurrence in ``text`` (already normalized).
+
+        The trie pattern only ever matches a whole phrase, the longest one at a position;
+        the word boundary before it and after it is checked here, and shorter phrases
+        that end at a word boundary inside the match are credited too.
+        """
+        found: dict[str, int] = {}
+        pattern = self._pattern
+        if pattern is None:
+            return found
+        position = 0
+        search = pattern.search
+        size = len(text)
+        while True:
+            match = search(text, position)
+            if match is None:
+                return found
+            start, end = match.span()
+            position = start + 1
+            if start > 0 and text[start - 1].isalnum():
+                continue
+            phrase = match.group()
+            if end == size or not _joins(phrase, text[end]):
+                found.setdefault(phrase, start)
+            for prefix in self._prefixes.get(phrase, ()):
+                found.setdefault(prefix, start)
+
+
+def _joins(phrase: str, following: str) -> bool:
+    """True when ``following`` would continue the phrase's last word (no word boundary)."""
+    return phrase[-1:].isalnum() and following.isalnum()
+
+
+# --------------------------------------------------------------------------- kind rules
+
+
+@dataclass(frozen=True)
+class _Rules:
+    kind: EvidenceKind
+    filename: tuple[re.Pattern[str], ...]
+    title: tuple[re.Pattern[str], ...]
+    headings: tuple[re.Pattern[str], ...]
+    phrases: tuple[tuple[str, str, int], ...]
+    """(normalized phrase, phrase as written, weight)."""
+    columns: tuple[tuple[str, str], ...]
+    """(normalized column, column as written)."""
+
+
+def _rules(kind: EvidenceKind) -> _Rules:
+    recognize = kind.recognize
+    return _Rules(
+        kind=kind,
+        filename=tuple(re.compile(p, re.IGNORECASE) for p in recognize.filename),
+        title=tuple(re.compile(p, re.IGNORECASE) for p in recognize.title),
+        headings=tuple(re.compile(p, re.IGNORECASE) for p in recognize.headings),
+        phrases=tuple((normalize_phrase(p), p, w) for p, w in sorted(recognize.phrases.items())),
+        columns=tuple((_normalize_header(c), c) for c in recognize.columns),
+    )
+
+
+@dataclass
+class _Prepared:
+    """One document, prepared once for every kind: normalized text and unit offsets."""
+
+    document: Document
+    text: str
+    offsets: list[int]
+    found: dict[str, int]
+    headers: list[tuple[str, str, str | None]]
+    """(normalized header cell, table name, header locator)."""
+
+    def locator_at(self, offset: int) -> str | None:
+        index = bisect_right(self.offsets, offset) - 1
+        if index < 0 or not self.document.units:
+            return None
+        return self.document.units[index].locator
+
+
+def _prepare(document: Document, matcher: PhraseMatcher) -> _Prepared:
+    offsets: list[int] = []
+    parts: list[str] = []
+    position = 0
+    for unit in document.units:
+        text = unit.text.lower()
+        if "  " in text or "\n" in text or "\t" in text or "\r" in text:
+            text = " ".join(text.split())  # units from the builder are already collapsed
+        offsets.append(position)
+        parts.append(text)
+        position += len(text) + 1
+    text = " ".join(parts)
+    headers = [
+        (_normalize_header(cell), table.name, table.header_locator)
+        for table in document.tables
+        for cell in table.header
+        if cell
+    ]
+    return _Prepared(document, text, offsets, matcher.find(text), headers)
+
+
+def _score(prepared: _Prepared, rules: _Rules) -> tuple[int, list[Reason]]:
+    document = prepared.document
+    reasons: list[Reason] = []
+    name = document.name
+    for pattern in rules.filename:
+        if pattern.search(name):
+            reasons.append(
+                Reason(rule="filename", detail=f"/{pattern.pattern}/ matches {name!r}", score=FILENAME_SCORE)
+            )
+            break
+    title = document.metadata.title
+    if title:
+        for pattern in rules.title:
+            if pattern.search(title):
+                reasons.append(
+                    Reason(
+                        rule="title",
+                        detail=f"/{pattern.pattern}/ matches title {title!r}",
+                        score=TITLE_SCORE,
+                        locator=document.metadata.sources.get("title"),
+                    )
+                )
+                break
+    if rules.headings:
+        done = False
+        for unit in document.units:
+            if unit.role is not UnitRole.HEADING:
+                continue
+            for pattern in rules.headings:
+                if pattern.search(unit.text):
+                    reasons.append(
+                        Reason(
+                            rule="heading",
+                            detail=f"/{pattern.pattern}/ matches heading {unit.text!r}",
+                            score=HEADING_SCORE,
+                            locator=unit.locator,
+                        )
+                    )
+                    done = True
+                    break
+            if done:
+                break
+    for normalized, written, weight in rules.phrases:
+        offset = prepared.found.get(normalized)
+        if offset is not None:
+            reasons.append(
+                Reason(rule="phrase", detail=repr(written), score=weight, locator=prepared.locator_at(offset))
+            )
+    used: set[int] = set()
+    for normalized, written in sorted(rules.columns, key=lambda c: -len(c[0])):
+        if normalized in GENERIC_COLUMNS:
+            continue
+        for position, (header, table, locator) in enumerate(prepared.headers):
+            if position in used or not _column_matches(normalized, header):
+                continue
+            used.add(position)
+            reasons.append(
+                Reason(
+                    rule="column",
+                    detail=f"{written!r} in the header of {table}",
+                    score=COLUMN_SCORE,
+                    locator=locator,
+                )
+            )
+            break
+    return sum(r.score for r in reasons), reasons
+
+
+def _column_matches(column: str, header: str) -> bool:
+    """A header cell is a register column: equal, or (several words) containing it.
+
+    A one-word column must equal the header: "date" is not "Due date", and one header
+    cell counts for one column only (the longest columns are matched first).
+    """
+    if column == header:
+        return True
+    return " " in column and f" {column} " in f" {header} "
+
+
+# --------------------------------------------------------------------------- classify
+
+
+def classify(
+    documents: Iterable[Document],
+    kinds: Iterable[EvidenceKind],
+    *,
+    overrides: Sequence[KindMapping] = (),
+) -> EvidenceIndex:
+    """The evidence index: each document's kinds (with reasons) among ``kinds``.
+
+    ``overrides`` are organization.yaml's ``kinds`` mappings: a document they match gets
+    exactly the mapped kinds that are among ``kinds`` (none, if the list is empty).
+    """
+    docs = tuple(sorted(documents, key=lambda d: d.path))
+    by_id = {k.id: k for k in kinds}
+    rules = [_rules(by_id[k]) for k in sorted(by_id)]
+    matcher = PhraseMatcher(p for r in rules for p, _, _ in r.phrases)
+    classifications: dict[str, tuple[Classification, ...]] = {}
+    notes: list[IndexNote] = []
+    matched_overrides: set[int] = set()
+    for document in docs:
+        found: list[Classification] = []
+        mapping = next((i for i, m in enumerate(overrides) if _path_matches(m.path, document.path)), None)
+        if mapping is not None:
+            matched_overrides.add(mapping)
+            entry = overrides[mapping]
+            for kind in entry.kinds:
+                if kind in by_id:
+                    where = f"organization.yaml line {entry.line}" if entry.line else "organization.yaml"
+                    reason = Reason(
+                        rule="organization",
+                        detail=f"organization.yaml maps {entry.path!r} to {kind}",
+                        score=0,
+                        locator=where,
+                    )
+                    found.append(
+                        Classification(
+                            kind=kind,
+                            score=0,
+                            min_score=0,
+                            source=ClassificationSource.ORGANIZATION,
+                            reasons=(reason,),
+                        )
+                    )
+        else:
+            declared = set()
+            for kind in document.metadata.declared_kinds:
+                source = document.metadata.sources.get("kind") or _declared_source(document)
+                if kind in by_id:
+                    declared.add(kind)
+                    reason = Reason(
+                        rule="declared",
+                        detail=f"declared kind: {kind} ({source})",
+                        score=0,
+                        locator=source,
+                    )
+                    found.append(
+                        Classification(
+                            kind=kind,
+                            score=0,
+                            min_score=0,
+                            source=ClassificationSource.DECLARED,
+                            reasons=(reason,),
+                        )
+                    )
+                else:
+                    notes.append(
+                        IndexNote(
+                            path=document.path,
+                            message=f"declares kind {kind!r}, which no selected pack defines",
+                        )
+                    )
+            prepared = _prepare(document, matcher)
+            for rule in rules:
+                if rule.kind.id in declared:
+                    continue
+                score, reasons = _score(prepared, rule)
+                if rule.kind.tabular and not any(r.rule == "column" for r in reasons):
+                    # A register is rows: without a table showing one of its own columns,
+                    # words alone (a policy citing "regulatory requirements") do not make one.
+                    continue
+                if score >= rule.kind.recognize.min_score:
+                    found.append(
+                        Classification(
+                            kind=rule.kind.id,
+                            score=score,
+                            min_score=rule.kind.recognize.min_score,
+                            source=ClassificationSource.RECOGNIZED,
+                            reasons=tuple(reasons),
+                        )
+                    )
+        if found:
+            classifications[document.path] = tuple(sorted(found, key=lambda c: c.kind))
+    for index, entry in enumerate(overrides):
+        if index not in matched_overrides:
+            notes.append(
+                IndexNote(
+                    path="organization.yaml",
+                    message=f"line {entry.line}: kinds mapping {entry.path!r} matches no document",
+                )
+            )
+    return EvidenceIndex(
+        documents=docs,
+        classifications=classifications,
+        kinds=tuple(sorted(by_id)),
+        notes=tuple(sorted(notes, key=lambda n: (n.path, n.message))),
+    )
+
+
+def _declared_source(document: Document) -> str:
+    for prop in document.properties:
+        if prop.name.strip().lower() in ("kind", "kinds", "evidence kind", "evidence_kind"):
+            return prop.source
+    return "document properties"
+
+
+def _path_matches(pattern: str, path: str) -> bool:
+    """An exact relative path, or a glob: ``*`` within a folder, ``**`` across folders."""
+    if pattern == path:
+        return True
+    if "*" not in pattern and "?" not in pattern:
+        return False
+    return _glob_regex(pattern).fullmatch(path) is not None
+
+
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    parts: list[str] = []
+    index = 0
+    while index < len(pattern):
+        if pattern.startswith("**/", index):
+            parts.append("(?:.*/)?")
+            index += 3
+        elif pattern.startswith("**", index):
+            parts.append(".*")
+            index += 2
+        elif pattern[index] == "*":
+            parts.append("[^/]*")
+            index += 1
+        elif pattern[index] == "?":
+            parts.append("[^/]")
+            index += 1
+        else:
+            parts.append(re.escape(pattern[index]))
+            index += 1
+    return re.compile("".join(parts))

@@ -1,0 +1,355 @@
+"""The scanner's records: what a document says, where, and what kind of evidence it is.
+
+Every later stage reads these and nothing else of the evidence folder, so they are
+frozen values: a check cannot change what another check sees, and two runs over the
+same folder produce equal models (and byte-identical JSON).
+
+Shape::
+
+    Document                      one file of the evidence folder
+    ├── units: TextUnit...        the text, in reading order, each with a locator
+    ├── sections: Section...      the heading tree, flattened (path "Scope > Boundaries")
+    ├── tables: Table...          registers and tables: header + rows, each row a locator
+    ├── metadata: Metadata        normalized document-control fields, each with its source
+    └── template: TemplateReport  placeholders left in, and whether it is a template
+
+    EvidenceIndex                 documents + classifications (document -> kinds, with why)
+
+A *locator* is a string an auditor can follow in the original file: ``page 3``,
+``line 12``, ``sheet Objectives row 4``, ``section "Scope > Boundaries" paragraph 2``,
+``slide 5``, ``table 2 row 3``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+from enum import StrEnum
+from functools import cached_property
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt
+
+Cell = StrictBool | StrictInt | StrictFloat | datetime | date | str | None
+"""A table cell: spreadsheet dates stay dates; calamine's ``8.0`` is normalized to ``8``."""
+
+
+class _Frozen(BaseModel):
+    """Base: frozen values, unknown fields rejected (a cache from another version fails loudly)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DocumentFormat(StrEnum):
+    """The file formats the scanner reads; ``other`` is a file no extractor reads."""
+
+    MARKDOWN = "markdown"
+    TEXT = "text"
+    YAML = "yaml"
+    JSON = "json"
+    CSV = "csv"
+    TSV = "tsv"
+    XLSX = "xlsx"
+    XLS = "xls"
+    ODS = "ods"
+    DOCX = "docx"
+    ODT = "odt"
+    PDF = "pdf"
+    HTML = "html"
+    PPTX = "pptx"
+    IMAGE = "image"
+    OTHER = "other"
+
+
+class UnitRole(StrEnum):
+    """What a text unit is, so checks can look at headings only, or rows only."""
+
+    HEADING = "heading"
+    TEXT = "text"
+    ROW = "row"
+    HEADER = "header"
+    FOOTER = "footer"
+
+
+class TextUnit(_Frozen):
+    """A piece of text (a line, a paragraph, a heading, a table row) and where it is."""
+
+    text: str
+    locator: str
+    role: UnitRole = UnitRole.TEXT
+    level: Annotated[int, Field(ge=0, le=9)] = 0
+    """Heading level (1 = top); 0 for anything that is not a heading."""
+    section: str | None = None
+    """Path of the headings above it, ``"Scope > Boundaries"``; None before the first heading."""
+
+
+class Section(_Frozen):
+    """One heading and the units under it (up to the next heading of the same or higher level)."""
+
+    title: str
+    level: Annotated[int, Field(ge=1, le=9)]
+    path: tuple[str, ...]
+    locator: str
+    first_unit: int
+    """Index of the heading unit in ``Document.units``."""
+    end_unit: int
+    """Index one past the last unit of the section (subsections included)."""
+
+    @property
+    def path_text(self) -> str:
+        """``"Scope > Boundaries"``: how locators and messages name the section."""
+        return " > ".join(self.path)
+
+
+class Table(_Frozen):
+    """A table or register: a header (possibly empty) and rows of cells, each row a locator."""
+
+    name: str
+    """Sheet name for spreadsheets; ``table N`` for tables inside a document; the file name for CSV."""
+    locator: str
+    header: tuple[str, ...] = ()
+    header_locator: str | None = None
+    rows: tuple[tuple[Cell, ...], ...] = ()
+    """Data rows below the header, each padded to the header width."""
+    row_locators: tuple[str, ...] = ()
+    truncated: bool = False
+
+    def records(self) -> Iterator[tuple[str, dict[str, Cell]]]:
+        """Each row as (locator, {header: value}); columns without a header are ``column N``."""
+        names = [h or f"column {i + 1}" for i, h in enumerate(self.header)]
+        for locator, row in zip(self.row_locators, self.rows, strict=True):
+            width = max(len(names), len(row))
+            keys = names + [f"column {i + 1}" for i in range(len(names), width)]
+            yield locator, dict(zip(keys, list(row) + [None] * (width - len(row)), strict=True))
+
+
+class Property(_Frozen):
+    """A raw metadata value as the file states it, before normalization, and where it came from."""
+
+    name: str
+    value: str
+    source: str
+    """``front matter line 3``, ``DOCX core properties``, ``PDF document info``..."""
+
+
+class Metadata(_Frozen):
+    """The normalized document-control fields (see ``imsaudit.core.types.MetadataField``).
+
+    ``sources`` says where each filled field was read, so an auditor can verify it;
+    ``rejected`` keeps values that were present but not usable (a placeholder such as
+    ``<Name>``, a date that does not parse), because a field filled with ``TBD`` is a
+    finding of its own, not a missing field.
+    """
+
+    title: str | None = None
+    doc_id: str | None = None
+    version: str | None = None
+    owner: str | None = None
+    approved_by: str | None = None
+    approved_on: date | None = None
+    review_due: date | None = None
+    status: str | None = None
+    declared_kinds: tuple[str, ...] = ()
+    """Kinds the document declares itself (front matter or document property ``kind``)."""
+    sources: dict[str, str] = Field(default_factory=dict)
+    rejected: dict[str, str] = Field(default_factory=dict)
+    """Field -> ``"'TBD' at line 4 is a placeholder"`` or ``"... is not a date"`` (format fixed:
+    the ``metadata`` check parses it)."""
+    placeholders: dict[str, str] = Field(default_factory=dict)
+    """Field -> the template-marker rule its rejected value matched (``tbd``, ``angle-placeholder``)."""
+
+    def get(self, field: str) -> str | date | None:
+        """A field by its ``MetadataField`` name."""
+        value: Any = getattr(self, field)
+        return value  # type: ignore[no-any-return]
+
+
+class TemplateMarker(_Frozen):
+    """One template leftover (``<Company Name>``, ``[insert date]``, ``TBD``) and where it is."""
+
+    text: str
+    rule: str
+    """Which marker rule matched: ``angle-placeholder``, ``bracket-instruction``, ``tbd``..."""
+    locator: str
+
+
+class TemplateReport(_Frozen):
+    """Whether the document is a template (never a record), with the reasons and the markers."""
+
+    is_template: bool = False
+    reasons: tuple[str, ...] = ()
+    markers: tuple[TemplateMarker, ...] = ()
+
+
+class ExtractResult(_Frozen):
+    """What one extractor read from one file: the cacheable part of a ``Document``."""
+
+    units: tuple[TextUnit, ...] = ()
+    sections: tuple[Section, ...] = ()
+    tables: tuple[Table, ...] = ()
+    properties: tuple[Property, ...] = ()
+    pages: int | None = None
+    """Pages (PDF), slides (PPTX) or sheets (spreadsheets); None where the format has none."""
+    pages_without_text: tuple[int, ...] = ()
+    """Pages with no text layer that were not OCRed: their content is unknown."""
+    ocr_pages: tuple[int, ...] = ()
+    encoding: str | None = None
+    warnings: tuple[str, ...] = ()
+    error: str | None = None
+
+
+class Document(_Frozen):
+    """One file of the evidence folder, read: the scanner's output and every check's input."""
+
+    path: str
+    """Relative to the evidence folder, POSIX separators."""
+    sha256: str
+    size: int
+    format: DocumentFormat
+    extractor: str | None = None
+    """``name/version`` of the extractor that read it (None when none could)."""
+    units: tuple[TextUnit, ...] = ()
+    sections: tuple[Section, ...] = ()
+    tables: tuple[Table, ...] = ()
+    properties: tuple[Property, ...] = ()
+    metadata: Metadata = Metadata()
+    template: TemplateReport = TemplateReport()
+    pages: int | None = None
+    pages_without_text: tuple[int, ...] = ()
+    ocr_pages: tuple[int, ...] = ()
+    encoding: str | None = None
+    error: str | None = None
+    """One line, or None when the file was read."""
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        """The file name without folders."""
+        return self.path.rsplit("/", 1)[-1]
+
+    @cached_property
+    def text(self) -> str:
+        """All unit texts joined by newlines (what phrase checks search)."""
+        return "\n".join(unit.text for unit in self.units)
+
+    @property
+    def headings(self) -> tuple[TextUnit, ...]:
+        """The heading units, in order."""
+        return tuple(u for u in self.units if u.role is UnitRole.HEADING)
+
+    @property
+    def text_complete(self) -> bool:
+        """True when the whole text was read: no error, no page left without a text layer.
+
+        Checks that judge text must say ``needs_review`` when this is False: an empty
+        read of a scanned policy is not evidence that the policy lacks something.
+        """
+        return self.error is None and not self.pages_without_text
+
+    @property
+    def unreadable_reason(self) -> str | None:
+        """Why the text is incomplete (one line), or None when ``text_complete``."""
+        if self.error is not None:
+            return self.error
+        if self.pages_without_text:
+            return pages_without_text_message(len(self.pages_without_text))
+        return None
+
+
+def pages_without_text_message(count: int) -> str:
+    """The warning the issue fixes: ``N pages have no text layer (scanned?)``."""
+    if count == 1:
+        return "1 page has no text layer (scanned?)"
+    return f"{count} pages have no text layer (scanned?)"
+
+
+class ClassificationSource(StrEnum):
+    """How a kind was assigned: scored rules, a declaration in the document, or organization.yaml."""
+
+    RECOGNIZED = "recognized"
+    DECLARED = "declared"
+    ORGANIZATION = "organization"
+
+
+class Reason(_Frozen):
+    """One rule that contributed to a classification, with its score and where it matched."""
+
+    rule: str
+    """``filename``, ``title``, ``heading``, ``phrase``, ``column``, ``declared``, ``organization``."""
+    detail: str
+    """The pattern or phrase, and what it matched."""
+    score: int
+    locator: str | None = None
+
+    def __str__(self) -> str:
+        where = f" at {self.locator}" if self.locator else ""
+        return f"{self.rule} {self.detail}{where} (+{self.score})"
+
+
+class Classification(_Frozen):
+    """One kind assigned to one document, and why."""
+
+    kind: str
+    score: int
+    min_score: int
+    source: ClassificationSource
+    reasons: tuple[Reason, ...]
+
+    @property
+    def why(self) -> str:
+        """One line for reports: ``score 9 >= 4: title /quality policy/ ... (+4); ...``."""
+        if self.source is ClassificationSource.DECLARED:
+            return "; ".join(r.detail for r in self.reasons)
+        if self.source is ClassificationSource.ORGANIZATION:
+            return "; ".join(r.detail for r in self.reasons)
+        parts = "; ".join(str(r) for r in self.reasons)
+        return f"score {self.score} >= {self.min_score}: {parts}"
+
+
+class IndexNote(_Frozen):
+    """A remark on the classification (a declared kind no selected pack defines...)."""
+
+    path: str
+    message: str
+
+
+class EvidenceIndex(_Frozen):
+    """Documents and the kinds each one is evidence of: the input of every check.
+
+    Templates are classified (a report may say "you have a template of the policy"),
+    but ``documents_of`` leaves them out unless asked: a template is never a record.
+    """
+
+    documents: tuple[Document, ...]
+    """Sorted by path."""
+    classifications: dict[str, tuple[Classification, ...]] = Field(default_factory=dict)
+    """Document path -> its kinds, sorted by kind id; documents of no kind are absent."""
+    kinds: tuple[str, ...] = ()
+    """The kind ids classification considered (the selected packs' kinds), sorted."""
+    notes: tuple[IndexNote, ...] = ()
+
+    @cached_property
+    def by_path(self) -> dict[str, Document]:
+        """Documents by their relative path."""
+        return {d.path: d for d in self.documents}
+
+    def kinds_of(self, path: str) -> tuple[Classification, ...]:
+        """The classifications of one document (empty when it is of no kind)."""
+        return self.classifications.get(path, ())
+
+    def documents_of(self, kind: str, *, include_templates: bool = False) -> tuple[Document, ...]:
+        """Documents classified as ``kind``, sorted by path; templates only when asked."""
+        found = []
+        for document in self.documents:
+            if any(c.kind == kind for c in self.classifications.get(document.path, ())) and (
+                include_templates or not document.template.is_template
+            ):
+                found.append(document)
+        return tuple(found)
+
+    def classification(self, path: str, kind: str) -> Classification | None:
+        """Why ``path`` is of ``kind``, or None if it is not."""
+        for c in self.classifications.get(path, ()):
+            if c.kind == kind:
+                return c
+        return None

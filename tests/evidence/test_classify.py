@@ -1,0 +1,239 @@
+"""Recognition: scores and reasons, one matcher for every phrase, overrides, declarations,
+templates never counting as records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from imsaudit.evidence.classify import PhraseMatcher, classify
+from imsaudit.evidence.model import ClassificationSource, Document, DocumentFormat, TextUnit, UnitRole
+from imsaudit.evidence.organization import KindMapping
+from imsaudit.evidence.scan import ScanOptions, ScanResult, scan_folder
+from imsaudit.packs.model import EvidenceKind
+
+from .conftest import FIXTURES, kind
+
+EXPECTED = {
+    "intranet/context.html": ["context-analysis"],
+    "manual/Innovation management manual.odt": ["innovation-management-manual"],
+    "policies/Quality Policy.docx": ["quality-policy"],
+    "procedures/Document control procedure.pdf": ["document-control-procedure"],
+    "procedures/internal-audit-procedure.md": ["internal-audit-procedure", "internal-audit-programme"],
+    "records/Management review Q1 2026.pptx": ["management-review-record"],
+    "registers/Risk register 2026.xlsx": ["risk-opportunity-register"],
+    "registers/audit-programme.ods": ["internal-audit-programme"],
+    "registers/suppliers.tsv": ["supplier-evaluation"],
+    "registers/training_records.csv": ["training-records"],
+    "templates/Corrective action report TEMPLATE.docx": ["corrective-action-report"],
+    "templates/policy-template.md": ["quality-policy"],
+}
+
+
+def test_fixture_folder_classification(fixture_scan: ScanResult, kinds: list[EvidenceKind]) -> None:
+    index = classify(fixture_scan.documents, kinds)
+    actual = {path: [c.kind for c in found] for path, found in index.classifications.items()}
+    assert actual == EXPECTED
+    for found in index.classifications.values():
+        for classification in found:
+            assert classification.why
+            assert classification.reasons
+
+
+def test_why_names_the_rules_and_scores(fixture_scan: ScanResult, kinds: list[EvidenceKind]) -> None:
+    index = classify(fixture_scan.documents, kinds)
+    policy = index.classification("policies/Quality Policy.docx", "quality-policy")
+    assert policy is not None and policy.source is ClassificationSource.RECOGNIZED
+    assert policy.score == 17 and policy.min_score == 4
+    rules = {(r.rule, r.score) for r in policy.reasons}
+    assert {("filename", 3), ("title", 4), ("heading", 2), ("phrase", 2), ("phrase", 3)} <= rules
+    assert policy.why.startswith(
+        "score 17 >= 4: filename /quality[-_ ]?policy/ matches 'Quality Policy.docx' (+3)"
+    )
+    phrase = next(r for r in policy.reasons if r.detail == "'continual improvement'")
+    assert phrase.locator == 'section "Purpose" paragraph 2'
+    declared = index.classification("procedures/internal-audit-procedure.md", "internal-audit-procedure")
+    assert declared is not None and declared.source is ClassificationSource.DECLARED
+    assert declared.why == "declared kind: internal-audit-procedure (front matter line 10)"
+
+
+def test_templates_never_count_as_records(fixture_scan: ScanResult, kinds: list[EvidenceKind]) -> None:
+    index = classify(fixture_scan.documents, kinds)
+    assert index.documents_of("corrective-action-report") == ()
+    assert [d.path for d in index.documents_of("corrective-action-report", include_templates=True)] == [
+        "templates/Corrective action report TEMPLATE.docx"
+    ]
+    assert [d.path for d in index.documents_of("quality-policy")] == ["policies/Quality Policy.docx"]
+
+
+def test_a_folder_of_templates_is_not_a_management_system(kinds: list[EvidenceKind]) -> None:
+    result = scan_folder(FIXTURES / "templates", ScanOptions(jobs=1, use_cache=False))
+    index = classify(result.documents, kinds)
+    assert index.classifications  # recognized as templates *of* these kinds...
+    assert all(index.documents_of(k.id) == () for k in kinds)  # ...but no record of any kind
+
+
+def test_min_score_is_required() -> None:
+    weak = kind("quality-policy", filename=[r"policy"], phrases={"quality": 1}, min_score=5)
+    document = _document("policy.md", "We care about quality.")
+    assert classify([document], [weak]).classifications == {}
+    strong = kind("quality-policy", filename=[r"policy"], phrases={"quality": 2}, min_score=5)
+    assert [c.kind for c in classify([document], [strong]).kinds_of("policy.md")] == ["quality-policy"]
+
+
+def test_one_document_may_be_several_kinds() -> None:
+    kinds = [
+        kind("management-review-record", phrases={"management review": 4}),
+        kind("review-minutes", phrases={"review minutes": 4}),
+    ]
+    document = _document("minutes.md", "Management review minutes, March.")
+    assert [c.kind for c in classify([document], kinds).kinds_of("minutes.md")] == [
+        "management-review-record",
+        "review-minutes",
+    ]
+
+
+def test_organization_mapping_replaces_recognition(
+    fixture_scan: ScanResult, kinds: list[EvidenceKind]
+) -> None:
+    overrides = (
+        KindMapping(path="registers/*.csv", kinds=("supplier-evaluation",), line=7),
+        KindMapping(path="policies/Quality Policy.docx", kinds=(), line=8),
+        KindMapping(path="nothing/here.pdf", kinds=("quality-policy",), line=9),
+        KindMapping(path="**/*.pptx", kinds=("management-review-record", "kind-of-another-pack"), line=10),
+    )
+    index = classify(fixture_scan.documents, kinds, overrides=overrides)
+    training = index.kinds_of("registers/training_records.csv")
+    assert [(c.kind, c.source) for c in training] == [
+        ("supplier-evaluation", ClassificationSource.ORGANIZATION)
+    ]
+    assert training[0].reasons[0].locator == "organization.yaml line 7"
+    assert index.kinds_of("policies/Quality Policy.docx") == ()
+    assert [c.kind for c in index.kinds_of("records/Management review Q1 2026.pptx")] == [
+        "management-review-record"
+    ]
+    assert [n.message for n in index.notes] == [
+        "line 9: kinds mapping 'nothing/here.pdf' matches no document"
+    ]
+
+
+def test_declared_kind_unknown_to_the_selected_packs_is_a_note() -> None:
+    document = _document("x.md", "text").model_copy(
+        update={
+            "metadata": _document("x.md", "").metadata.model_copy(
+                update={"declared_kinds": ("mystery-kind",)}
+            )
+        }
+    )
+    index = classify([document], [kind("quality-policy", phrases={"policy": 4})])
+    assert index.notes[0].message == "declares kind 'mystery-kind', which no selected pack defines"
+
+
+def _document(path: str, *lines: str, headings: tuple[str, ...] = ()) -> Document:
+    units = [
+        TextUnit(text=h, locator=f"line {i}", role=UnitRole.HEADING, level=1)
+        for i, h in enumerate(headings, 1)
+    ]
+    units += [TextUnit(text=t, locator=f"line {i + len(headings)}") for i, t in enumerate(lines, 1) if t]
+    return Document(path=path, sha256="0" * 64, size=1, format=DocumentFormat.MARKDOWN, units=tuple(units))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("the audit programme is", {"audit", "audit programme", "programme"}),
+        ("audit programmes are", {"audit"}),
+        ("preaudit programme", {"programme"}),
+        ("management review minutes", {"management review", "review minutes", "review"}),
+        ("reviewed", set()),
+        ("audit", {"audit"}),
+        ("an audit-programme", {"audit", "programme"}),
+    ],
+)
+def test_phrase_matcher_boundaries_and_overlaps(text: str, found: set[str]) -> None:
+    matcher = PhraseMatcher(
+        ["audit", "audit programme", "programme", "management review", "review minutes", "review"]
+    )
+    assert set(matcher.find(text)) == found
+
+
+def test_phrases_match_across_line_breaks_and_case() -> None:
+    kinds = [kind("quality-policy", phrases={"Continual  Improvement": 4})]
+    document = _document("p.txt", "We commit to continual", "IMPROVEMENT of the system.")
+    found = classify([document], kinds).kinds_of("p.txt")
+    assert found and found[0].reasons[0].locator == "line 1"
+
+
+def test_one_compiled_pattern_for_all_phrases() -> None:
+    matcher = PhraseMatcher([f"phrase number {i}" for i in range(300)])
+    assert matcher.find("this has phrase number 42 and phrase number 7.") == {
+        "phrase number 42": 9,
+        "phrase number 7": 30,
+    }
+
+
+def test_headings_and_columns(tmp_path: Path) -> None:
+    kinds = [
+        kind(
+            "risk-register",
+            headings=[r"risk register"],
+            columns=["likelihood", "impact", "owner"],
+            min_score=4,
+        )
+    ]
+    folder = tmp_path / "evidence"
+    folder.mkdir()
+    (folder / "risks.md").write_text(
+        "# Risk register\n\n| Risk | Likelihood | Impact (1-5) | Owner |\n"
+        "|---|---|---|---|\n| x | 1 | 2 | y |\n",
+        encoding="utf-8",
+    )
+    result = scan_folder(folder, ScanOptions(jobs=1, use_cache=False))
+    found = classify(result.documents, kinds).kinds_of("risks.md")
+    # "Owner" is a generic header (every register has one): it scores nothing.
+    assert found and found[0].score == 4
+    assert [r.rule for r in found[0].reasons] == ["heading", "column", "column"]
+
+
+def test_a_register_kind_needs_a_table(tmp_path: Path) -> None:
+    """Words alone never make a register: a policy citing its phrases is not the register."""
+    kinds = [
+        kind(
+            "legal-register",
+            phrases={"regulatory requirements": 3, "legislation": 2},
+            columns=["legislation", "applies to"],
+            min_score=4,
+            tabular=True,
+        )
+    ]
+    folder = tmp_path / "evidence"
+    folder.mkdir()
+    (folder / "policy.md").write_text(
+        "# Policy\n\nWe meet regulatory requirements and all legislation.\n", encoding="utf-8"
+    )
+    (folder / "register.md").write_text(
+        "# Legal register\n\n| Legislation | Applies to | Owner |\n|---|---|---|\n| Act 1 | all | Q |\n",
+        encoding="utf-8",
+    )
+    index = classify(scan_folder(folder, ScanOptions(jobs=1, use_cache=False)).documents, kinds)
+    assert index.kinds_of("policy.md") == ()
+    assert [c.kind for c in index.kinds_of("register.md")] == ["legal-register"]
+
+
+def test_generic_columns_do_not_make_a_register(tmp_path: Path) -> None:
+    kinds = [
+        kind(
+            "improvement-register",
+            columns=["improvement", "owner", "status", "due date", "id", "date"],
+            min_score=4,
+            tabular=True,
+        )
+    ]
+    folder = tmp_path / "evidence"
+    folder.mkdir()
+    (folder / "log.csv").write_text(
+        "ID,Date,Owner,Status,Due date,Description\nX-1,2026-01-02,A,open,2026-02-01,d\n", encoding="utf-8"
+    )
+    index = classify(scan_folder(folder, ScanOptions(jobs=1, use_cache=False)).documents, kinds)
+    assert index.kinds_of("log.csv") == ()

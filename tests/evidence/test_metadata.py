@@ -1,0 +1,199 @@
+"""Metadata: dates in the usual forms, labels, sources and their precedence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from imsaudit.evidence.metadata import (
+    clean_title,
+    extract_metadata,
+    find_date,
+    normalize_status,
+    normalize_version,
+    parse_date,
+)
+from imsaudit.evidence.model import Property, Table, TextUnit, UnitRole
+from imsaudit.evidence.scan import ScanResult
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-02-14", date(2026, 2, 14)),
+        ("2026/02/14", date(2026, 2, 14)),
+        ("14/02/2026", date(2026, 2, 14)),
+        ("14.02.2026", date(2026, 2, 14)),
+        ("14-02-2026", date(2026, 2, 14)),
+        ("02/14/2026", date(2026, 2, 14)),
+        ("14/02/26", date(2026, 2, 14)),
+        ("14 Feb 2026", date(2026, 2, 14)),
+        ("14 Feb. 2026", date(2026, 2, 14)),
+        ("14th February 2026", date(2026, 2, 14)),
+        ("14-Feb-2026", date(2026, 2, 14)),
+        ("February 14, 2026", date(2026, 2, 14)),
+        ("Feb 14 2026", date(2026, 2, 14)),
+        ("february 14th, 2026", date(2026, 2, 14)),
+        ("February 2026", date(2026, 2, 1)),
+        ("approved on 3 March 2026 by the board", date(2026, 3, 3)),
+        ("2026-02-14T10:30:00Z", date(2026, 2, 14)),
+        (date(2026, 1, 2), date(2026, 1, 2)),
+    ],
+)
+def test_parse_date_forms(text: object, expected: date) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["", "TBD", "31/02/2026", "DD/MM/YYYY", "20YY", "version 2.1", None, "13/13/2026"]
+)
+def test_not_dates(text: object) -> None:
+    assert parse_date(text) is None
+
+
+def test_find_date_gives_the_span() -> None:
+    found = find_date("J. Smith, 14 Feb 2026")
+    assert found is not None and found.value == date(2026, 2, 14) and found.start == 10
+
+
+def test_normalizers() -> None:
+    assert normalize_version("v3.0") == "3.0"
+    assert normalize_version("Rev. 3") == "3"
+    assert normalize_version("Issue 2") == "2"
+    assert normalize_version("4 · last reviewed 2026") == "4"
+    assert normalize_version("2026.1") == "2026.1"
+    assert normalize_status("Released") == "approved"
+    assert normalize_status("Under review") == "in_review"
+    assert normalize_status("superseded") == "obsolete"
+    assert normalize_status("Custom") == "custom"
+    assert clean_title("Microsoft Word - Quality Policy.docx") == "Quality Policy"
+    assert clean_title("Untitled") is None
+
+
+def _units(*lines: str) -> tuple[TextUnit, ...]:
+    return tuple(TextUnit(text=line, locator=f"line {i}") for i, line in enumerate(lines, start=1))
+
+
+def test_label_lines_and_approval_lines() -> None:
+    metadata = extract_metadata(
+        (),
+        _units(
+            "Document ID: QP-001   Version 3",
+            "Owner: Head of Quality",
+            "Next review: March 2027",
+            "Status: Draft",
+            "The status of actions is reviewed.",
+            "Approved by: Jane Roe, 14/02/2026",
+        ),
+        (),
+    )
+    assert metadata.doc_id == "QP-001"
+    assert metadata.version == "3"
+    assert metadata.owner == "Head of Quality"
+    assert metadata.review_due == date(2027, 3, 1)
+    assert metadata.status == "draft"
+    assert metadata.approved_by == "Jane Roe"
+    assert metadata.approved_on == date(2026, 2, 14)
+    assert metadata.sources["approved_on"] == "line 6"
+
+
+def test_approval_with_date_on_the_next_line() -> None:
+    metadata = extract_metadata((), _units("Approved by: Dr. A. Lee", "Date: 10 January 2026"), ())
+    assert metadata.approved_by == "Dr. A. Lee"
+    assert metadata.approved_on == date(2026, 1, 10)
+    assert metadata.sources["approved_on"] == "line 2"
+
+
+def test_running_text_is_not_a_label() -> None:
+    metadata = extract_metadata(
+        (),
+        _units(
+            "Owner of the process is named in the map",
+            "Version 3 of the form was withdrawn last year after the audit",
+        ),
+        (),
+    )
+    assert metadata.owner is None and metadata.version is None
+
+
+def test_register_header_rows_are_not_label_pairs() -> None:
+    units = (TextUnit(text="Action | Owner | Due", locator="row 1", role=UnitRole.ROW),)
+    assert extract_metadata((), units, ()).owner is None
+
+
+def test_declarations_win_over_the_body_and_tool_properties() -> None:
+    properties = (
+        Property(name="Title", value="Microsoft Word - draft.docx", source="PDF document info"),
+        Property(name="author", value="Template Author", source="DOCX core properties"),
+        Property(name="owner", value="Quality manager", source="front matter line 3"),
+        Property(name="kind", value="quality-policy, context-analysis", source="front matter line 4"),
+    )
+    metadata = extract_metadata(properties, _units("Owner: Someone else"), ())
+    assert metadata.owner == "Quality manager"
+    assert metadata.sources["owner"] == "front matter line 3"
+    assert metadata.title == "draft"
+    assert metadata.declared_kinds == ("quality-policy", "context-analysis")
+
+
+def test_core_author_is_not_the_owner() -> None:
+    metadata = extract_metadata(
+        (Property(name="author", value="jdoe", source="DOCX core properties"),), (), ()
+    )
+    assert metadata.owner is None
+
+
+def test_placeholders_and_bad_dates_are_rejected_not_used() -> None:
+    metadata = extract_metadata(
+        (), _units("Owner: <Process Owner>", "Approved on: TBD", "Review due: soon"), ()
+    )
+    assert metadata.owner is None and metadata.approved_on is None
+    assert "placeholder" in metadata.rejected["owner"]
+    assert "placeholder" in metadata.rejected["approved_on"]
+    assert "not a date" in metadata.rejected["review_due"]
+
+
+def test_horizontal_control_table_and_revision_history() -> None:
+    control = Table(
+        name="table 1",
+        locator="table 1",
+        header=("Document ID", "Version", "Approved by", "Next review"),
+        header_locator="table 1 row 1",
+        rows=(("PR-07", "2", "J. Roe", "2027-01-31"),),
+        row_locators=("table 1 row 2",),
+    )
+    history = Table(
+        name="table 2",
+        locator="table 2",
+        header=("Rev", "Date", "Change"),
+        rows=(("1", "2024-01-10", "First issue"), ("3", "2026-02-01", "Scope"), ("2", "2025-03-01", "Roles")),
+        row_locators=("table 2 row 2", "table 2 row 3", "table 2 row 4"),
+    )
+    metadata = extract_metadata((), (), (control, history))
+    assert metadata.doc_id == "PR-07" and metadata.approved_by == "J. Roe"
+    assert metadata.review_due == date(2027, 1, 31)
+    assert metadata.version == "2"  # the control table (tier 2) wins over the history (tier 3)
+    assert metadata.approved_on == date(2026, 2, 1)
+    assert metadata.sources["approved_on"] == "revision history, table 2 row 3"
+
+
+def test_fixture_metadata_sources(fixture_scan: ScanResult) -> None:
+    policy = next(d for d in fixture_scan.documents if d.path == "policies/Quality Policy.docx")
+    assert policy.metadata.model_dump(
+        include={"doc_id", "version", "owner", "approved_on", "review_due", "status"}
+    ) == {
+        "doc_id": "QP-001",
+        "version": "3.0",
+        "owner": "Head of Quality",
+        "approved_on": date(2026, 2, 14),
+        "review_due": date(2027, 2, 14),
+        "status": "approved",
+    }
+    assert policy.metadata.sources["doc_id"] == "table 1 row 1"
+    pdf = next(d for d in fixture_scan.documents if d.path == "procedures/Document control procedure.pdf")
+    assert (pdf.metadata.doc_id, pdf.metadata.version, pdf.metadata.approved_on) == (
+        "PR-04",
+        "2.1",
+        date(2026, 2, 14),
+    )
+    assert pdf.metadata.sources["approved_on"] == "page 1"
