@@ -6,7 +6,9 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from imsaudit.checks.base import CheckParams, CheckType, register
+from imsaudit.checks._combine import combine_any
+from imsaudit.checks.base import CheckParams, CheckType, EvalContext, composite, register, run_check
+from imsaudit.core.results import CheckResult
 
 if TYPE_CHECKING:
     CheckSpec = CheckParams
@@ -30,3 +32,8 @@ class AnyOf(CheckType):
 
     name = "any_of"
     Params = AnyOfParams
+
+    @classmethod
+    def evaluate(cls, params: CheckParams, ctx: EvalContext) -> CheckResult:
+        assert isinstance(params, AnyOfParams)
+        return composite(cls.name, [run_check(c, ctx) for c in params.checks], combine_any)

@@ -6,7 +6,9 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, model_validator
 
-from imsaudit.checks.base import CheckParams, CheckType, register
+from imsaudit.checks._combine import combine_at_least
+from imsaudit.checks.base import CheckParams, CheckType, EvalContext, composite, register, run_check
+from imsaudit.core.results import CheckResult
 
 if TYPE_CHECKING:
     CheckSpec = CheckParams
@@ -33,3 +35,14 @@ class AtLeast(CheckType):
 
     name = "at_least"
     Params = AtLeastParams
+
+    @classmethod
+    def evaluate(cls, params: CheckParams, ctx: EvalContext) -> CheckResult:
+        assert isinstance(params, AtLeastParams)
+        n = params.n
+        return composite(
+            cls.name,
+            [run_check(c, ctx) for c in params.checks],
+            lambda outcomes: combine_at_least(n, outcomes),
+            f"{n} of {len(params.checks)} needed",
+        )

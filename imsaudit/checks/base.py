@@ -9,12 +9,21 @@ parameters are validated by that type's model, with ``file:line:col`` on every e
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Annotated, Any, ClassVar
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from imsaudit.core.registry import Registry
+from imsaudit.core.results import CheckResult, EvidenceRef
+from imsaudit.core.types import Outcome
+
+if TYPE_CHECKING:
+    from imsaudit.checks._matcher import PhraseMatcher
+    from imsaudit.evidence.model import EvidenceIndex
+    from imsaudit.packs.model import EvidenceKind
 
 
 def _as_tuple(value: Any) -> Any:
@@ -75,6 +84,10 @@ class CheckParams(BaseModel):
         """Nested checks (composites); leaves have none."""
         return ()
 
+    def phrases(self) -> tuple[str, ...]:
+        """Phrases this check (not its children) looks for in document text."""
+        return ()
+
     def walk(self) -> Iterator[CheckParams]:
         """This check and every nested one, depth first."""
         yield self
@@ -92,13 +105,23 @@ class KindCheckParams(CheckParams):
 
 
 class CheckType:
-    """Base of check-type classes. Subclasses set ``name`` and ``Params``.
+    """Base of check-type classes. Subclasses set ``name`` and ``Params`` and ``evaluate``.
 
     The first line of a subclass docstring is its one-line summary in ``docs/checks.md``.
+
+    Honesty rules every ``evaluate`` keeps: no evidence is never ``met``; a template is
+    never a record (``EvidenceIndex.documents_of`` leaves templates out); evidence that
+    exists but cannot be judged (a scanned page without text, an unreadable file) is
+    ``needs_review``, never ``met`` or ``not_met`` from an empty read.
     """
 
     name: ClassVar[str]
     Params: ClassVar[type[CheckParams]]
+
+    @classmethod
+    def evaluate(cls, params: CheckParams, ctx: EvalContext) -> CheckResult:
+        """Judge the evidence: outcome, cited evidence and one actionable sentence."""
+        raise NotImplementedError(f"check type {cls.name!r} cannot evaluate yet")
 
 
 CHECK_TYPES: Registry[type[CheckType]] = Registry("check type")
@@ -107,3 +130,64 @@ CHECK_TYPES: Registry[type[CheckType]] = Registry("check type")
 def register(cls: type[CheckType]) -> type[CheckType]:
     """Class decorator: register a check type under its ``name``."""
     return CHECK_TYPES.register(cls.name)(cls)
+
+
+# --------------------------------------------------------------------------- evaluation
+
+
+@dataclass(frozen=True)
+class EvalContext:
+    """Everything a check may read: the evidence index, the audit date, the kinds, the matcher.
+
+    The audit date is passed in (``--as-of``), never read from the clock here: the same
+    evidence and settings give the same verdicts on any day.
+    """
+
+    index: EvidenceIndex
+    as_of: date
+    kinds: Mapping[str, EvidenceKind]
+    matcher: PhraseMatcher
+
+    def kind_title(self, kind: str) -> str:
+        """The kind's title for messages ("Quality policy"), or its id when unknown."""
+        found = self.kinds.get(kind)
+        return found.title if found else kind
+
+
+def run_check(params: CheckParams, ctx: EvalContext) -> CheckResult:
+    """Evaluate one check (of any type) against the evidence."""
+    return CHECK_TYPES.get(params.type).evaluate(params, ctx)
+
+
+def check_phrases(checks: Iterable[CheckParams]) -> set[str]:
+    """Every phrase any of ``checks`` (nested included) may look for, for the shared matcher."""
+    phrases: set[str] = set()
+    for check in checks:
+        for node in check.walk():
+            phrases.update(node.phrases())
+    return phrases
+
+
+def composite(
+    name: str,
+    children: list[CheckResult],
+    combine: Callable[[list[Outcome]], Outcome],
+    note: str = "",
+) -> CheckResult:
+    """A composite check's result: combined outcome, children kept, evidence merged in order."""
+    outcome = combine([c.outcome for c in children])
+    counts = ", ".join(f"{n} {o.value}" for o in Outcome if (n := sum(c.outcome is o for c in children)))
+    detail = f"; {note}" if note else ""
+    evidence: dict[tuple[str, str], EvidenceRef] = {}
+    for child in children:
+        for ref in child.evidence:
+            evidence.setdefault((ref.path, ref.locator), ref)
+    looked = sorted({p for c in children for p in c.looked_at})
+    return CheckResult(
+        type=name,
+        outcome=outcome,
+        message=f"{len(children)} checks ({counts}{detail}): " + " ".join(c.message for c in children),
+        evidence=tuple(evidence.values()),
+        looked_at=tuple(looked),
+        children=tuple(children),
+    )

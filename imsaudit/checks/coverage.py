@@ -1,4 +1,14 @@
-"""Check type ``coverage``."""
+"""Check type ``coverage``: a register column covers a required set of values.
+
+Cells may list several values (``4, 5.1, 6``; ``4.1 4.2 5``; ``Clauses 8-10``;
+``8 to 10``; ``risk/opportunity``): each listed value and each word counts, numeric
+ranges are expanded. ``prefix``: ``9.2`` covers ``9`` (never ``9001`` or ``10``);
+``exact``: equal after normalizing case, spaces and surrounding punctuation. With a
+window, rows dated within ``[as_of - N months, as_of + N months]`` count (a programme
+plans ahead); rows whose date is empty or unreadable do not. No date column at all:
+every row is read, and a result that would be met is ``needs_review`` (the dates must
+be confirmed); gaps found even then stand.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +16,32 @@ from typing import Literal
 
 from pydantic import Field
 
-from imsaudit.checks.base import CheckType, Column, KindCheckParams, register
+from imsaudit.checks._evidence import (
+    DATE_ALIASES,
+    Row,
+    add_months,
+    cell_date,
+    cell_values,
+    cite_header,
+    data_rows,
+    described,
+    find_column,
+    find_date_column,
+    gather,
+    header_name,
+    header_tables,
+    listing,
+    no_table,
+    plural,
+    register_subject,
+    sentence,
+    unreadable,
+    unreadable_note,
+    value_key,
+)
+from imsaudit.checks.base import CheckParams, CheckType, Column, EvalContext, KindCheckParams, register
+from imsaudit.core.results import CheckResult, EvidenceRef
+from imsaudit.core.types import Outcome
 
 
 class CoverageParams(KindCheckParams):
@@ -35,3 +70,117 @@ class Coverage(CheckType):
 
     name = "coverage"
     Params = CoverageParams
+
+    @classmethod
+    def evaluate(cls, params: CheckParams, ctx: EvalContext) -> CheckResult:
+        assert isinstance(params, CoverageParams)
+        g = gather(cls.name, ctx, params.kind)
+        if g.missing:
+            return g.missing
+        looked = tuple(d.path for d in g.documents)
+        tables = header_tables(g.documents)
+        if not tables:
+            return no_table(cls.name, g.documents, f"check that {listing(list(params.required))} are covered")
+        window = params.within_months
+        located = [
+            (d, t, find_column(t, params.column), find_date_column(t, params.date_column) if window else None)
+            for d, t in tables
+        ]
+        usable = [(d, t, c, w) for d, t, c, w in located if c is not None]
+        if not usable:
+            message = (
+                f"{register_subject(tables)} no {params.column[0]!r} column "
+                f"(headers looked for: {', '.join(params.column)}), "
+                f"so {listing(list(params.required))} cannot be shown to be covered"
+            )
+            return CheckResult(
+                type=cls.name,
+                outcome=Outcome.NOT_MET,
+                message=sentence(message),
+                evidence=tuple(cite_header(d, t) for d, t in tables),
+                looked_at=looked,
+            )
+        document, table, column, _ = usable[0]
+        header = header_name(table, column)
+        what = f"the {header!r} column of {described(ctx, document, params.kind)}"
+        if len({d.path for d, *_ in usable}) > 1:
+            what = f"the {header!r} column of {listing([d.path for d, *_ in usable])}"
+        rows = [(c, w, row) for d, t, c, w in usable for row in data_rows(d, t)]
+        dated = window is None or any(w is not None for *_, w in usable)
+        counted = [(c, row) for c, _, row in rows]
+        notes: list[str] = []
+        period = ""
+        if window is not None and dated:
+            start, end = add_months(ctx.as_of, -window), add_months(ctx.as_of, window)
+            counted = []
+            undated = outside = 0
+            for col, date_col, row in rows:
+                day = cell_date(row.cell(date_col))
+                if day is None:
+                    undated += 1
+                elif start <= day <= end:
+                    counted.append((col, row))
+                else:
+                    outside += 1
+            period = f" in rows dated within {plural(window, 'month')} of {ctx.as_of}"
+            if undated:
+                notes.append(f"{plural(undated, 'row')} without a readable date {_was(undated)} not counted")
+            if outside:
+                notes.append(
+                    f"{plural(outside, 'row')} dated outside that window {_was(outside)} not counted"
+                )
+        covered: dict[str, Row] = {}
+        for col, row in counted:
+            values = cell_values(row.cell(col))
+            for required in params.required:
+                if required not in covered and _covers(values, required, params.match):
+                    covered[required] = row
+        missing = [r for r in params.required if r not in covered]
+        evidence: tuple[EvidenceRef, ...] = tuple(
+            {row.locator: row.cite() for row in covered.values()}.values()
+        )
+        _, partial = unreadable(g.documents)
+        if not missing:
+            outcome = Outcome.MET
+            message = f"{what} covers all of {listing(list(params.required))}{period}"
+        elif covered:
+            outcome = Outcome.PARTLY_MET
+            verb = "is" if len(missing) == 1 else "are"
+            found = [r for r in params.required if r in covered]
+            message = f"{what} covers {listing(found)}{period}; {listing(missing)} {verb} missing"
+        else:
+            outcome = Outcome.NOT_MET
+            message = f"{what} covers none of {listing(missing)}{period}"
+            evidence = tuple(cite_header(d, t) for d, t, *_ in usable)
+        message += "".join(f"; {n}" for n in notes)
+        if window is not None and not dated:
+            aliases = ", ".join(params.date_column or DATE_ALIASES[:4])
+            message += (
+                f"; there is no date column ({aliases}), so whether these rows fall within "
+                f"{plural(window, 'month')} of {ctx.as_of} cannot be checked"
+            )
+            if outcome is Outcome.MET:
+                outcome = Outcome.NEEDS_REVIEW
+                message += " and an auditor must confirm the dates"
+        if outcome is not Outcome.MET and partial:
+            outcome = Outcome.NEEDS_REVIEW
+            message += f"; {unreadable_note(partial)}, so an auditor must check it"
+        return CheckResult(
+            type=cls.name,
+            outcome=outcome,
+            message=sentence(message),
+            evidence=evidence,
+            looked_at=looked,
+        )
+
+
+def _covers(values: set[str], required: str, match: str) -> bool:
+    """Whether a cell's values cover ``required`` (``9.2`` covers ``9`` when matching by prefix)."""
+    key = value_key(required)
+    if match == "exact":
+        return key in values
+    return any(v == key or v.startswith(key + ".") for v in values)
+
+
+def _was(count: int) -> str:
+    return "was" if count == 1 else "were"

@@ -1,4 +1,10 @@
-"""Check type ``covers``."""
+"""Check type ``covers``: the text addresses each topic (any of its phrases, on word boundaries).
+
+The document covering most topics is judged (ties: a fully read one, then path order);
+evidence is one reference per covered topic, at the first hit. A hit in text that was
+read counts even if other pages were not; a shortfall while some document could not
+be fully read is ``needs_review``, since the missing words may be on the unread pages.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,9 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from imsaudit.checks.base import CheckType, KindCheckParams, Phrases, register
+from imsaudit.checks._evidence import PhraseWording, judge_phrase_groups
+from imsaudit.checks.base import CheckParams, CheckType, EvalContext, KindCheckParams, Phrases, register
+from imsaudit.core.results import CheckResult
 
 
 class CoversParams(KindCheckParams):
@@ -25,6 +33,12 @@ class CoversParams(KindCheckParams):
             raise ValueError(f"min_topics is {self.min_topics} but only {len(self.topics)} topics are listed")
         return self
 
+    def phrases(self) -> tuple[str, ...]:
+        return tuple(phrase for group in self.topics.values() for phrase in group)
+
+
+_WORDING = PhraseWording("topic", "addresses", "does not address")
+
 
 @register
 class Covers(CheckType):
@@ -37,3 +51,16 @@ class Covers(CheckType):
 
     name = "covers"
     Params = CoversParams
+
+    @classmethod
+    def evaluate(cls, params: CheckParams, ctx: EvalContext) -> CheckResult:
+        assert isinstance(params, CoversParams)
+        return judge_phrase_groups(
+            cls.name,
+            ctx,
+            params.kind,
+            params.topics,
+            params.min_topics or len(params.topics),
+            headings=False,
+            wording=_WORDING,
+        )

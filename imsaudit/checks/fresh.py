@@ -1,12 +1,47 @@
-"""Check type ``fresh``."""
+"""Check type ``fresh``: the newest approval or record date is recent enough.
+
+Dates, per document: the approval date; for a register (a tabular kind) also the latest
+row date in any column that looks back (``Date``, ``Reviewed on``, ``Period``), never
+one that looks ahead (``Due date``, ``Next review``); a document without an approval
+date (minutes, reports) may be dated by a ``Date:`` / ``Held on`` line near the top,
+its title, its first heading or its file name. The newest date on or before the audit
+date is judged; dates after it are not yet evidence, and if they are all there is, the
+result is ``needs_review``. A passed ``review_due`` of the newest document is
+``not_met`` (when ``honor_review_due``), unless it predates that document's own date
+(then the review evidently happened). No date at all: ``needs_review``. A stale verdict
+becomes ``needs_review`` when an undated, unreadable document of the kind (a signed
+scan) might be the newer version.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 from pydantic import Field
 
-from imsaudit.checks.base import CheckType, KindCheckParams, register
+from imsaudit.checks._evidence import (
+    add_months,
+    cell_date,
+    cite,
+    data_rows,
+    described,
+    gather,
+    months_between,
+    paths,
+    plural,
+    sentence,
+    unreadable,
+    unreadable_note,
+)
+from imsaudit.checks._matcher import tokens
+from imsaudit.checks.base import CheckParams, CheckType, EvalContext, KindCheckParams, register
+from imsaudit.core.results import CheckResult
+from imsaudit.core.types import Outcome
+from imsaudit.evidence.metadata import find_date
+from imsaudit.evidence.model import Document, Table, UnitRole
 
 
 class FreshParams(KindCheckParams):
@@ -30,3 +65,190 @@ class Fresh(CheckType):
 
     name = "fresh"
     Params = FreshParams
+
+    @classmethod
+    def evaluate(cls, params: CheckParams, ctx: EvalContext) -> CheckResult:
+        assert isinstance(params, FreshParams)
+        g = gather(cls.name, ctx, params.kind)
+        if g.missing:
+            return g.missing
+        tabular = any(k in ctx.kinds and ctx.kinds[k].tabular for k in params.kind)
+        found = [d for document in g.documents for d in document_dates(document, tabular=tabular)]
+        dated = {d.document.path for d in found}
+        _, partial = unreadable(g.documents)
+        undated_partial = [d for d in partial if d.path not in dated]
+        looked = tuple(d.path for d in g.documents)
+        past = [d for d in found if d.day <= ctx.as_of]
+        if not past:
+            return _no_date(cls.name, ctx, params.kind, g.documents, found, partial)
+        newest = max(past, key=lambda d: (d.day, d.document.path))
+        what = described(ctx, newest.document, params.kind)
+        age = months_between(newest.day, ctx.as_of)
+        evidence = [cite(newest.document, newest.locator, newest.text)]
+        limit = add_months(ctx.as_of, -params.max_age_months)
+        when = f"{plural(age, 'month') if age else 'less than a month'} before {ctx.as_of}"
+        said = f"{what} {newest.verb} {newest.day} ({newest.locator}), {when}"
+        metadata = newest.document.metadata
+        due = metadata.review_due
+        if newest.day < limit:
+            outcome = Outcome.NOT_MET
+            message = f"{said}; the limit is {plural(params.max_age_months, 'month')}"
+        elif params.honor_review_due and due is not None and newest.day <= due < ctx.as_of:
+            overdue = months_between(due, ctx.as_of)
+            late = plural(overdue, "month") if overdue else plural((ctx.as_of - due).days, "day")
+            outcome = Outcome.NOT_MET
+            message = f"the review of {what} was due {due} ({late} overdue); it {newest.verb} {newest.day}"
+            evidence.append(
+                cite(newest.document, metadata.sources.get("review_due", "document"), f"review due: {due}")
+            )
+        else:
+            outcome = Outcome.MET
+            message = f"{said}, within the limit of {plural(params.max_age_months, 'month')}"
+            if due is not None and due >= ctx.as_of:
+                message += f"; next review due {due}"
+        if outcome is Outcome.NOT_MET and undated_partial:
+            # A newer copy may be the one the machine could not read (a signed scan).
+            outcome = Outcome.NEEDS_REVIEW
+            message += f"; but {unreadable_note(undated_partial)} and may be newer, so an auditor must check"
+            evidence += [cite(d) for d in undated_partial]
+        return CheckResult(
+            type=cls.name,
+            outcome=outcome,
+            message=sentence(message),
+            evidence=tuple(evidence),
+            looked_at=looked,
+        )
+
+
+def _no_date(
+    check: str,
+    ctx: EvalContext,
+    kinds: tuple[str, ...],
+    documents: tuple[Document, ...],
+    found: list[DocumentDate],
+    partial: list[Document],
+) -> CheckResult:
+    """``needs_review``: no date on or before the audit date, so age cannot be judged."""
+    if found:
+        earliest = min(found, key=lambda d: d.day)
+        what = described(ctx, earliest.document, kinds)
+        message = (
+            f"{what} {earliest.verb} {earliest.day} ({earliest.locator}), after the audit date "
+            f"{ctx.as_of}, and no earlier date was found; an auditor must check which version is in force"
+        )
+        evidence = tuple(cite(d.document, d.locator, d.text) for d in found)
+    else:
+        message = (
+            f"no approval or review date found in {paths(documents)}; "
+            "an auditor must check when it was last approved or reviewed"
+        )
+        if partial:
+            message += f" ({unreadable_note(partial)})"
+        evidence = tuple(cite(d) for d in documents)
+    return CheckResult(
+        type=check,
+        outcome=Outcome.NEEDS_REVIEW,
+        message=sentence(message),
+        evidence=evidence,
+        looked_at=tuple(d.path for d in documents),
+    )
+
+
+# --------------------------------------------------------------------------- dates of a document
+
+
+@dataclass(frozen=True)
+class DocumentDate:
+    """A date a document carries that says when it was approved, held or last recorded."""
+
+    day: date
+    document: Document
+    locator: str
+    verb: str
+    """How messages say it: ``was last approved on``, ``is dated``, ``has its latest record on``."""
+    text: str
+
+
+_DATE_WORDS = frozenset(
+    {"date", "dated", "on", "updated", "reviewed", "period", "month", "raised", "opened", "completed", "held"}
+)
+_FORWARD_WORDS = frozenset({"due", "next", "target", "deadline", "expiry", "expires", "until", "valid"})
+_DATE_LABEL = re.compile(
+    r"\b(?P<label>date\s+of\s+[a-z ]{1,30}?(?=\s*[:|\t\-–])|dated|date|held(?:\s+on)?|issued(?:\s+on)?"
+    r"|(?:meeting|report|audit|survey)\s+date)\b\s*[:|\t\-–]?\s*",
+    re.IGNORECASE,
+)
+"""A label before a date: ``Date:``, ``Date of meeting:``, ``Held on``, ``Report date``."""
+_TOP_UNITS = 40
+
+
+def document_dates(document: Document, *, tabular: bool) -> list[DocumentDate]:
+    """Dates that show when ``document`` was last approved, held or written to.
+
+    The approval date (document control) first. A register also counts its rows: the
+    latest date in a date column that looks back (``Date``, ``Reviewed on``), never in one
+    that looks ahead (``Due date``, ``Next review``). A document without an approval date
+    (minutes, reports) may carry its date in a ``Date:`` line near the top, its title or
+    its file name.
+    """
+    found: list[DocumentDate] = []
+    metadata = document.metadata
+    if metadata.approved_on is not None:
+        source = metadata.sources.get("approved_on", "document")
+        day = metadata.approved_on
+        found.append(DocumentDate(day, document, source, "was last approved on", f"approved on {day}"))
+    if tabular:
+        found += _row_dates(document)
+    if not found:
+        found += _labelled_dates(document)
+    if not found:
+        found += _row_dates(document)
+    return found
+
+
+def _row_dates(document: Document) -> list[DocumentDate]:
+    found = []
+    for table in document.tables:
+        for column in _date_columns(table):
+            for row in data_rows(document, table):
+                day = cell_date(row.cell(column))
+                if day is not None:
+                    verb = "has its latest record dated"
+                    found.append(DocumentDate(day, document, row.locator, verb, row.text))
+    return found
+
+
+def _date_columns(table: Table) -> list[int]:
+    columns = []
+    for index, header in enumerate(table.header):
+        words = set(tokens(header))
+        if words & _DATE_WORDS and not words & _FORWARD_WORDS:
+            columns.append(index)
+    return columns
+
+
+def _labelled_dates(document: Document) -> list[DocumentDate]:
+    found = []
+    for unit in document.units[:_TOP_UNITS]:
+        for match in _DATE_LABEL.finditer(unit.text):
+            before = tokens(unit.text[: match.start()])[-3:]
+            if set(before) & _FORWARD_WORDS or set(tokens(match["label"])) & _FORWARD_WORDS:
+                continue
+            if before[-1:] == ("review",) and before[-2:-1] != ("management",):
+                continue  # "Review date" is when the next review is due, not when this one was held
+            rest = unit.text[match.end() :]
+            day = find_date(rest[:40])
+            if day is not None and day.start <= 2:
+                found.append(DocumentDate(day.value, document, unit.locator, "is dated", unit.text))
+                break
+    if found:
+        return found[:1]
+    heading = next((u for u in document.units if u.role is UnitRole.HEADING), None)
+    places = [(document.metadata.title or "", "title"), (document.name, "file name")]
+    if heading is not None:
+        places.insert(1, (heading.text, heading.locator))
+    for text, locator in places:
+        day = find_date(text) if text else None
+        if day is not None:
+            return [DocumentDate(day.value, document, locator, "is dated", text)]
+    return []

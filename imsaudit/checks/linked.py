@@ -1,4 +1,17 @@
-"""Check type ``linked``."""
+"""Check type ``linked``: references in one register resolve to ids in another.
+
+Target ids are the filled cells of ``target_column`` in real documents of
+``target_kind`` (compared by words, case and leading zeros ignored: ``NC-03`` is
+``nc 3``). When most target ids hold a digit (codes such as ``IA-2026-03``), a source
+cell refers to them only through id-like tokens: cells without any (``customer
+complaint``) are not references and are skipped, and a cell may list several ids
+(``IA-01; IA-02``), each one reference. When target ids are names (suppliers,
+people), every filled source cell is a reference compared as a whole. A reference
+resolves when its whole value or one of its id tokens is a target id. ``met`` at
+``min_share``; ``partly_met`` when some resolve; ``not_met`` when none; no reference
+at all is ``needs_review``; no target document is ``not_met``. Unresolved references
+with an unreadable document involved are ``needs_review``.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +19,44 @@ from typing import Literal
 
 from pydantic import Field
 
-from imsaudit.checks.base import CheckType, Column, KindCheckParams, KindIds, register
+from imsaudit.checks._evidence import (
+    Row,
+    cell_filled,
+    cell_text,
+    cite_header,
+    data_rows,
+    find_column,
+    gather,
+    header_name,
+    header_tables,
+    id_key,
+    id_tokens,
+    listing,
+    lower_first,
+    no_table,
+    paths,
+    plural,
+    reference_parts,
+    register_place,
+    register_subject,
+    sentence,
+    titles,
+    unreadable,
+    unreadable_note,
+)
+from imsaudit.checks._matcher import tokens
+from imsaudit.checks.base import (
+    CheckParams,
+    CheckType,
+    Column,
+    EvalContext,
+    KindCheckParams,
+    KindIds,
+    register,
+)
+from imsaudit.core.results import CheckResult, EvidenceRef
+from imsaudit.core.types import Outcome
+from imsaudit.evidence.model import Document, Table
 
 
 class LinkedParams(KindCheckParams):
@@ -32,3 +82,180 @@ class Linked(CheckType):
 
     name = "linked"
     Params = LinkedParams
+
+    @classmethod
+    def evaluate(cls, params: CheckParams, ctx: EvalContext) -> CheckResult:
+        assert isinstance(params, LinkedParams)
+        g = gather(cls.name, ctx, params.kind)
+        if g.missing:
+            return g.missing
+        target = gather(cls.name, ctx, params.target_kind)
+        looked = tuple(d.path for d in g.documents + target.documents)
+        target_title = titles(ctx, params.target_kind)
+        if target.missing:
+            message = (
+                f"no {target_title} was found, so the references in {paths(g.documents)} cannot be followed"
+            )
+            if target.templates:
+                message += f" (only a template: {paths(target.templates)})"
+            return _result(cls.name, Outcome.NOT_MET, message, target.missing.evidence, looked)
+        sources = _with_column(cls.name, g.documents, params.column)
+        if isinstance(sources, CheckResult):
+            return sources
+        targets = _with_column(cls.name, target.documents, params.target_column)
+        if isinstance(targets, CheckResult):
+            return targets
+        if not sources[0]:
+            return _no_column(cls.name, sources[1], params.column, looked)
+        if not targets[0]:
+            return _no_column(cls.name, targets[1], params.target_column, looked)
+        ids = _target_ids(targets[0])
+        if not ids:
+            places = register_place([(d, t) for d, t, _ in targets[0]])
+            message = f"the id column of {places} is empty, so no reference can be followed"
+            evidence = tuple(cite_header(d, t) for d, t, _ in targets[0])
+            return _result(cls.name, Outcome.NOT_MET, message, evidence, looked)
+        by_digits = sum(any(ch.isdigit() for ch in key) for key in ids) * 2 >= len(ids)
+        judged = _References(sources[0], ids, by_digits=by_digits)
+        _, partial = unreadable(g.documents + target.documents)
+        target_name = f"the {lower_first(target_title)}"
+        return judged.result(cls.name, params.min_share, target_name, target.documents, partial, looked)
+
+
+_ID_HEADER_WORDS = frozenset({"id", "no", "nr", "ref", "number", "ncr", "code"})
+_NAMED = 3
+_CITED = 20
+
+Located = list[tuple[Document, Table, int]]
+
+
+def _with_column(
+    check: str, documents: tuple[Document, ...], aliases: tuple[str, ...]
+) -> tuple[Located, list[tuple[Document, Table]]] | CheckResult:
+    """The tables holding the column (and all header tables), or ``needs_review`` when none has a header."""
+    tables = header_tables(documents)
+    if not tables:
+        return no_table(check, documents, "follow the references by hand")
+    found = [(d, t, c) for d, t in tables if (c := find_column(t, aliases)) is not None]
+    return found, tables
+
+
+def _no_column(
+    check: str, tables: list[tuple[Document, Table]], aliases: tuple[str, ...], looked: tuple[str, ...]
+) -> CheckResult:
+    message = (
+        f"{register_subject(tables)} no {aliases[0]!r} column (headers looked for: {', '.join(aliases)})"
+    )
+    return _result(check, Outcome.NOT_MET, message, tuple(cite_header(d, t) for d, t in tables), looked)
+
+
+def _result(
+    check: str, outcome: Outcome, message: str, evidence: tuple[EvidenceRef, ...], looked: tuple[str, ...]
+) -> CheckResult:
+    return CheckResult(
+        type=check, outcome=outcome, message=sentence(message), evidence=evidence, looked_at=looked
+    )
+
+
+def _target_ids(targets: Located) -> dict[str, Row]:
+    """Every id the target register holds (normalized) -> its row."""
+    ids: dict[str, Row] = {}
+    for document, table, column in targets:
+        for row in data_rows(document, table):
+            value = row.cell(column)
+            if not cell_filled(value):
+                continue
+            keys = {id_key(cell_text(value))}
+            for part in reference_parts(value):
+                keys.add(id_key(part))
+            for key in keys - {""}:
+                ids.setdefault(key, row)
+    return ids
+
+
+def _row_id_column(table: Table, reference: int) -> int | None:
+    """The leftmost column that names rows (``NC id``, ``No.``), other than the reference column."""
+    for index, header in enumerate(table.header):
+        if index != reference and set(tokens(header)) & _ID_HEADER_WORDS:
+            return index
+    return None
+
+
+class _References:
+    """The references of the source rows, each resolved or not against the target ids."""
+
+    def __init__(self, sources: Located, ids: dict[str, Row], *, by_digits: bool) -> None:
+        self.resolved: list[tuple[Row, str]] = []
+        self.unresolved: list[tuple[str, str, Row]] = []
+        self.skipped: list[str] = []
+        self.header = header_name(sources[0][1], sources[0][2])
+        self.places = register_place([(d, t) for d, t, _ in sources])
+        with_path = len({d.path for d, _, _ in sources}) > 1
+        for document, table, column in sources:
+            id_column = _row_id_column(table, column)
+            for row in data_rows(document, table):
+                value = row.cell(column)
+                if not cell_filled(value):
+                    continue
+                found = False
+                for part in reference_parts(value):
+                    words = id_tokens(part)
+                    if by_digits and not words:
+                        continue  # free text ("customer complaint"), not a reference to an id
+                    found = True
+                    keys = {id_key(part)} | {id_key(w) for w in words}
+                    if keys & ids.keys():
+                        self.resolved.append((row, part))
+                    else:
+                        self.unresolved.append((row.label(id_column, with_path=with_path), part, row))
+                if not found:
+                    self.skipped.append(cell_text(value))
+
+    def result(
+        self,
+        check: str,
+        min_share: float,
+        target: str,
+        targets: tuple[Document, ...],
+        partial: list[Document],
+        looked: tuple[str, ...],
+    ) -> CheckResult:
+        total = len(self.resolved) + len(self.unresolved)
+        skipped = ""
+        if self.skipped:
+            count = len(self.skipped)
+            skipped = (
+                f"{plural(count, 'row')} whose {self.header!r} holds no id (such as {self.skipped[0]!r}) "
+                f"{'was' if count == 1 else 'were'} skipped"
+            )
+        if not total:
+            message = (
+                f"no row of {self.places} refers to an id of {target} ({paths(targets)}) "
+                f"in its {self.header!r} column"
+            )
+            message += f"; {skipped}" if skipped else ""
+            message += "; an auditor must check whether the records should be linked"
+            return _result(check, Outcome.NEEDS_REVIEW, message, (), looked)
+        share = len(self.resolved) / total
+        message = (
+            f"{len(self.resolved)} of {plural(total, 'reference')} in the {self.header!r} column of "
+            f"{self.places} ({share:.0%}; {min_share:.0%} needed) resolve to {target} ({paths(targets)})"
+        )
+        broken = [f"{label} refers to {part!r}" for label, part, _ in self.unresolved]
+        if len(broken) == 1:
+            message += f"; {broken[0]}, which is not in {target}"
+        elif broken:
+            message += f"; {listing(broken, _NAMED)}, none of which is in {target}"
+        if skipped:
+            message += f"; {skipped}"
+        if share >= min_share:
+            outcome = Outcome.MET
+            evidence = tuple(row.cite() for row, _ in self.resolved[:3])
+        else:
+            outcome = Outcome.PARTLY_MET if self.resolved else Outcome.NOT_MET
+            evidence = tuple(row.cite() for *_, row in self.unresolved[:_CITED])
+            if partial:
+                # The missing ids may be in a register the machine could not read.
+                outcome = Outcome.NEEDS_REVIEW
+                message += f"; {unreadable_note(partial)}, so an auditor must check it"
+        return _result(check, outcome, message, evidence, looked)

@@ -6,7 +6,10 @@ from typing import Literal
 
 from pydantic import Field
 
-from imsaudit.checks.base import CheckParams, CheckType, KindIds, register
+from imsaudit.checks._evidence import cite
+from imsaudit.checks.base import CheckParams, CheckType, EvalContext, KindIds, register
+from imsaudit.core.results import CheckResult
+from imsaudit.core.types import Outcome
 
 
 class ManualParams(CheckParams):
@@ -30,3 +33,19 @@ class Manual(CheckType):
 
     name = "manual"
     Params = ManualParams
+
+    @classmethod
+    def evaluate(cls, params: CheckParams, ctx: EvalContext) -> CheckResult:
+        assert isinstance(params, ManualParams)
+        documents = sorted(
+            {d.path: d for k in params.kind or () for d in ctx.index.documents_of(k)}.values(),
+            key=lambda d: d.path,
+        )
+        shown = f" Documents to look at: {', '.join(d.path for d in documents)}." if documents else ""
+        return CheckResult(
+            type=cls.name,
+            outcome=Outcome.NEEDS_REVIEW,
+            message=f"An auditor must judge this: {params.reason.rstrip('.')}.{shown}",
+            evidence=tuple(cite(d) for d in documents),
+            looked_at=tuple(d.path for d in documents),
+        )

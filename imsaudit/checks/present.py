@@ -1,4 +1,10 @@
-"""Check type ``present``."""
+"""Check type ``present``: real documents of the kind exist.
+
+Edges: a template never counts (it is named in the message); a file whose text could
+not be read (a scan, a corrupt DOCX) still proves the document exists, so it counts and
+the message says its content is left to an auditor; fewer than ``min_count`` documents
+is ``partly_met``, none is ``not_met``.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,11 @@ from typing import Literal
 
 from pydantic import Field
 
-from imsaudit.checks.base import CheckType, KindCheckParams, register
+from imsaudit.checks._evidence import cite, gather, paths, plural, sentence, titles, unreadable
+from imsaudit.checks.base import CheckParams, CheckType, EvalContext, KindCheckParams, register
+from imsaudit.core.results import CheckResult
+from imsaudit.core.types import Outcome
+from imsaudit.evidence.model import Document
 
 
 class PresentParams(KindCheckParams):
@@ -24,3 +34,43 @@ class Present(CheckType):
 
     name = "present"
     Params = PresentParams
+
+    @classmethod
+    def evaluate(cls, params: CheckParams, ctx: EvalContext) -> CheckResult:
+        assert isinstance(params, PresentParams)
+        g = gather(cls.name, ctx, params.kind)
+        if g.missing:
+            return g.missing
+        found = len(g.documents)
+        what = titles(ctx, params.kind)
+        listed = f"{plural(found, 'document')} of {what} ({paths(g.documents)})"
+        if found >= params.min_count:
+            outcome = Outcome.MET
+            message = f"found {listed}"
+        else:
+            outcome = Outcome.PARTLY_MET
+            message = f"found {listed}, but {params.min_count} are needed"
+        _, partial = unreadable(g.documents)
+        if partial:
+            # The file proves the document exists; its content is for other checks to judge.
+            message += (
+                f"; {paths(partial)} could not be read as text, which does not matter for existence"
+                " but leaves its content to an auditor"
+            )
+        if g.templates:
+            message += f"; {plural(len(g.templates), 'template')} ({paths(g.templates)}) not counted"
+        return CheckResult(
+            type=cls.name,
+            outcome=outcome,
+            message=sentence(message),
+            evidence=tuple(cite(d, "document", _label(d)) for d in g.documents),
+            looked_at=tuple(d.path for d in g.documents + g.templates),
+        )
+
+
+def _label(document: Document) -> str:
+    """What to quote for a whole document: its title, else its first heading, else its name."""
+    if document.metadata.title:
+        return document.metadata.title
+    heading = next(iter(document.headings), None)
+    return heading.text if heading is not None else document.name

@@ -1,12 +1,54 @@
-"""Check type ``records``."""
+"""Check type ``records``: a register holds enough rows in the period, required columns filled.
+
+Tables with a header row are read; the tables that have every required column are the
+register (all of them: two yearly sheets are one register). If no table has them, the
+best-matching one is reported as lacking the column (``not_met``). Rows with every cell
+empty are skipped. With a window, the date column is found with ``find_date_column``
+(``Due date`` is skipped unless named), the window is ``[as_of - N months, as_of]``, and
+rows without a readable date or dated after the audit date are not counted (the
+message says how many). No date column at all: the period cannot be checked, so a
+result that would be met is ``needs_review``, one that fails even counting every row
+stands. A counted row must fill each required column (``-``, ``n/a``, ``TBD`` are not
+values); rows are named by ``id_column`` when given, else by locator, up to three.
+No table at all (a scan, a PDF whose table was not extracted) is ``needs_review``; a
+shortfall in rows while a document of the kind could not be read is ``needs_review``.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal
 
 from pydantic import Field
 
-from imsaudit.checks.base import CheckType, Column, KindCheckParams, register
+from imsaudit.checks._evidence import (
+    DATE_ALIASES,
+    Row,
+    add_months,
+    cell_date,
+    cell_filled,
+    cite_header,
+    data_rows,
+    find_column,
+    find_date_column,
+    gather,
+    header_tables,
+    listing,
+    lower_first,
+    no_table,
+    plural,
+    register_place,
+    register_subject,
+    sentence,
+    table_place,
+    unreadable,
+    unreadable_note,
+)
+from imsaudit.checks.base import CheckParams, CheckType, Column, EvalContext, KindCheckParams, register
+from imsaudit.core.results import CheckResult, EvidenceRef
+from imsaudit.core.types import Outcome
+from imsaudit.evidence.model import Document, Table
 
 
 class RecordsParams(KindCheckParams):
@@ -38,3 +80,200 @@ class Records(CheckType):
 
     name = "records"
     Params = RecordsParams
+
+    @classmethod
+    def evaluate(cls, params: CheckParams, ctx: EvalContext) -> CheckResult:
+        assert isinstance(params, RecordsParams)
+        g = gather(cls.name, ctx, params.kind)
+        if g.missing:
+            return g.missing
+        looked = tuple(d.path for d in g.documents)
+        tables = header_tables(g.documents)
+        if not tables:
+            return no_table(cls.name, g.documents, "count the records")
+        located = [_locate(d, t, params) for d, t in tables]
+        usable = [t for t in located if not t.missing]
+        if not usable:
+            best = max(located, key=lambda t: len(t.required) - len(t.missing) + (t.date is not None))
+            names = listing([repr(n) for n in best.missing], conjunction="or")
+            aliases = "; ".join(
+                f"{name}: {', '.join(params.required_columns[name])}" for name in best.missing
+            )
+            several = len(best.missing) > 1
+            them = "them" if several else "it"
+            message = (
+                f"the register {table_place(best.document, best.table)} has no {names} "
+                f"column{'s' if several else ''} (headers looked for: {aliases}); "
+                f"add {them} and fill {them} for every record"
+            )
+            return _result(
+                cls.name, Outcome.NOT_MET, message, (cite_header(best.document, best.table),), looked
+            )
+        judge = _Judge(params, ctx.as_of, usable, unreadable(g.documents)[1])
+        return judge.result(cls.name, looked)
+
+
+@dataclass
+class _Located:
+    """A table with the columns a records check reads (None: not in the header)."""
+
+    document: Document
+    table: Table
+    required: dict[str, int | None]
+    date: int | None
+    id: int | None
+    missing: list[str] = field(default_factory=list)
+
+
+def _locate(document: Document, table: Table, params: RecordsParams) -> _Located:
+    required = {name: find_column(table, aliases) for name, aliases in params.required_columns.items()}
+    date_column = find_date_column(table, params.date_column) if params.within_months else None
+    id_column = find_column(table, params.id_column) if params.id_column else None
+    missing = [name for name, index in required.items() if index is None]
+    return _Located(document, table, required, date_column, id_column, missing)
+
+
+def _result(
+    check: str, outcome: Outcome, message: str, evidence: tuple[EvidenceRef, ...], looked: tuple[str, ...]
+) -> CheckResult:
+    return CheckResult(
+        type=check, outcome=outcome, message=sentence(message), evidence=evidence, looked_at=looked
+    )
+
+
+_NAMED = 3
+"""Rows named in a message; the rest are counted."""
+_CITED = 20
+"""Rows cited as evidence."""
+
+
+class _Judge:
+    """Counts the rows of the usable tables and words the verdict."""
+
+    def __init__(
+        self, params: RecordsParams, as_of: date, tables: list[_Located], partial: list[Document]
+    ) -> None:
+        self.params = params
+        self.as_of = as_of
+        self.tables = tables
+        self.partial = partial
+        self.with_path = len({t.document.path for t in tables}) > 1
+        self.rows = [(t, row) for t in tables for row in data_rows(t.document, t.table)]
+        located = [(t.document, t.table) for t in tables]
+        self.place = register_place(located)
+        self.subject = register_subject(located)
+
+    def label(self, table: _Located, row: Row) -> str:
+        return row.label(table.id, with_path=self.with_path)
+
+    def unfilled(self, table: _Located, row: Row) -> list[str]:
+        return [name for name, index in table.required.items() if not cell_filled(row.cell(index))]
+
+    def result(self, check: str, looked: tuple[str, ...]) -> CheckResult:
+        params = self.params
+        window = params.within_months
+        if not self.rows:
+            outcome = Outcome.NEEDS_REVIEW if self.partial else Outcome.NOT_MET
+            message = f"{self.subject} no records" + self.unread()
+            evidence = tuple(cite_header(t.document, t.table) for t in self.tables)
+            return _result(check, outcome, message, evidence, looked)
+        if window is None:
+            return self.verdict(check, looked, self.rows, "", note="")
+        if all(t.date is None for t in self.tables):
+            return self.undatable(check, looked)
+        start = add_months(self.as_of, -window)
+        counted: list[tuple[_Located, Row]] = []
+        undated = 0
+        older: list[tuple[date, Row]] = []
+        later = 0
+        for table, row in self.rows:
+            day = cell_date(row.cell(table.date))
+            if day is None:
+                undated += 1
+            elif day < start:
+                older.append((day, row))
+            elif day > self.as_of:
+                later += 1
+            else:
+                counted.append((table, row))
+        notes = []
+        if undated:
+            notes.append(f"{plural(undated, 'row')} without a readable date {_was(undated)} not counted")
+        if later:
+            notes.append(f"{plural(later, 'row')} dated after {self.as_of} {_was(later)} not counted")
+        note = "".join(f"; {n}" for n in notes)
+        period = f"dated within {plural(window, 'month')} of {self.as_of}"
+        if not counted:
+            message = f"no records {period} in {self.place}"
+            latest_row: tuple[EvidenceRef, ...] = ()
+            if older:
+                latest_day, latest = max(older, key=lambda o: o[0])
+                message += f"; the latest is {latest_day} ({latest.locator})"
+                latest_row = (latest.cite(),)
+            outcome = Outcome.NEEDS_REVIEW if self.partial else Outcome.NOT_MET
+            return _result(check, outcome, message + note + self.unread(), latest_row, looked)
+        return self.verdict(check, looked, counted, f" {period}", note=note)
+
+    def unread(self) -> str:
+        return f"; {unreadable_note(self.partial)}, so an auditor must check it" if self.partial else ""
+
+    def verdict(
+        self,
+        check: str,
+        looked: tuple[str, ...],
+        counted: list[tuple[_Located, Row]],
+        period: str,
+        *,
+        note: str,
+    ) -> CheckResult:
+        params = self.params
+        offending = [(t, row, gaps) for t, row in counted if (gaps := self.unfilled(t, row))]
+        count = len(counted)
+        if offending:
+            named = [
+                f"{self.label(t, row)} has no {listing(gaps, conjunction='or')}" for t, row, gaps in offending
+            ]
+            outcome = Outcome.NOT_MET if len(offending) == count else Outcome.PARTLY_MET
+            if outcome is Outcome.NOT_MET:
+                message = (
+                    f"none of the {plural(count, 'row')}{period} in {self.place} fills every required column"
+                )
+            else:
+                rows = plural(count, "row")
+                verb = "misses" if len(offending) == 1 else "miss"
+                message = f"{len(offending)} of the {rows}{period} in {self.place} {verb} required values"
+            message += f": {listing(named, _NAMED)}{note}"
+            if count < params.min_rows:
+                message += f"; and {params.min_rows} rows are needed"
+            evidence = tuple(row.cite() for _, row, _ in offending[:_CITED])
+            return _result(check, outcome, message, evidence, looked)
+        if count < params.min_rows:
+            outcome = Outcome.NEEDS_REVIEW if self.partial else Outcome.PARTLY_MET
+            message = (
+                f"only {plural(count, 'row')}{period} in {self.place}; "
+                f"{params.min_rows} are needed{note}" + self.unread()
+            )
+            return _result(check, outcome, message, tuple(row.cite() for _, row in counted[:_CITED]), looked)
+        each = "each filling" if count > 1 else "filling"
+        filled = f", {each} {listing(list(params.required_columns))}" if params.required_columns else ""
+        message = f"{self.subject} {plural(count, 'row')}{period}{filled}{note}"
+        return _result(check, Outcome.MET, message, tuple(row.cite() for _, row in counted[:3]), looked)
+
+    def undatable(self, check: str, looked: tuple[str, ...]) -> CheckResult:
+        """No usable table has a date column: the period cannot be checked, only bounded."""
+        params = self.params
+        aliases = ", ".join(params.date_column or DATE_ALIASES[:4])
+        why = (
+            f"{self.subject} no date column ({aliases}), so whether its rows fall within "
+            f"{plural(params.within_months or 0, 'month')} of {self.as_of} cannot be checked"
+        )
+        bound = self.verdict(check, looked, self.rows, "", note="")
+        if bound.outcome is Outcome.MET:
+            # Even counting every row, the requirement could be met: an auditor must date them.
+            message = f"{why}; {lower_first(bound.message)}"
+            return _result(check, Outcome.NEEDS_REVIEW, message, bound.evidence, looked)
+        return _result(check, bound.outcome, f"{bound.message.rstrip('.')}; {why}", bound.evidence, looked)
+
+
+def _was(count: int) -> str:
+    return "was" if count == 1 else "were"

@@ -1,4 +1,8 @@
-"""Check type ``sections``."""
+"""Check type ``sections``: a heading names each required section.
+
+Judged like ``covers`` (same rules for ties and unreadable text), but phrases count
+only in heading units: a word in body text is not a section.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from imsaudit.checks.base import CheckType, KindCheckParams, Phrases, register
+from imsaudit.checks._evidence import PhraseWording, judge_phrase_groups
+from imsaudit.checks.base import CheckParams, CheckType, EvalContext, KindCheckParams, Phrases, register
+from imsaudit.core.results import CheckResult
 
 
 class SectionsParams(KindCheckParams):
@@ -15,6 +21,12 @@ class SectionsParams(KindCheckParams):
         min_length=1,
         description="Required section -> heading phrases that name it (any one is enough).",
     )
+
+    def phrases(self) -> tuple[str, ...]:
+        return tuple(phrase for group in self.sections.values() for phrase in group)
+
+
+_WORDING = PhraseWording("section", "has headings for", "has no heading for")
 
 
 @register
@@ -27,3 +39,16 @@ class Sections(CheckType):
 
     name = "sections"
     Params = SectionsParams
+
+    @classmethod
+    def evaluate(cls, params: CheckParams, ctx: EvalContext) -> CheckResult:
+        assert isinstance(params, SectionsParams)
+        return judge_phrase_groups(
+            cls.name,
+            ctx,
+            params.kind,
+            params.sections,
+            len(params.sections),
+            headings=True,
+            wording=_WORDING,
+        )

@@ -1,0 +1,175 @@
+"""The phrase matcher: words, not characters (imsaudit/checks/_matcher.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from imsaudit.checks._matcher import PhraseMatcher, normalize, tokens
+from imsaudit.evidence.model import Document
+from tests.checks.builders import document
+
+
+def doc(*units: str | dict[str, Any], path: str = "doc.md") -> Document:
+    return document({"path": path, "units": list(units)})
+
+
+def found(text_units: Sequence[str | dict[str, Any]], phrase: str, *, headings: bool = False) -> bool:
+    matcher = PhraseMatcher.of([phrase])
+    return matcher.find(doc(*text_units), [phrase], headings=headings) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("We use RAND estimates.", "rand", True),
+        ("Our brand is strong.", "rand", False),
+        ("Frand terms apply.", "rand", False),
+        ("FRAND terms apply.", "frand", True),
+        ("rand-based", "rand", True),  # a hyphen separates words
+        ("Randomised trials", "rand", False),
+    ],
+)
+def test_word_boundaries(text: str, phrase: str, expected: bool) -> None:
+    assert found([text], phrase) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Delegates attend ISO/IEC JTC 1 meetings.", "iso/iec jtc 1"),
+        ("Delegates attend ISO/IEC JTC 1 meetings.", "ISO IEC JTC 1"),
+        ("Delegates attend ISO / IEC  JTC-1 meetings.", "iso/iec jtc 1"),
+        ("Per ISO 9001:2015, clause 9.2.", "iso 9001 2015"),
+        ("(Continual improvement)", "continual improvement"),
+    ],
+)
+def test_punctuation_and_spacing_do_not_matter(text: str, phrase: str) -> None:
+    assert found([text], phrase)
+
+
+def test_jtc_1_is_not_jtc_13() -> None:
+    assert not found(["ISO/IEC JTC 13"], "iso/iec jtc 1")
+
+
+def test_overlapping_phrases_are_all_found() -> None:
+    phrases = ["improvement", "continual improvement", "continual"]
+    matcher = PhraseMatcher.of(phrases)
+    hits = matcher.hits(doc("We commit to continual improvement."))
+    assert set(hits) == set(phrases)
+
+
+def test_first_hit_is_reported() -> None:
+    matcher = PhraseMatcher.of(["objectives", "quality objectives"])
+    document_ = doc("Intro", "Quality objectives are set yearly.", "More objectives.")
+    hit = matcher.find(document_, ["objectives", "quality objectives"])
+    assert hit is not None
+    assert (hit.unit, hit.locator) == (1, "line 2")
+
+
+def test_phrase_does_not_span_units() -> None:
+    assert not found(["We commit to continual", "improvement of the QMS."], "continual improvement")
+
+
+def test_heading_only_hits() -> None:
+    units = ["The scope of this procedure is all sites.", "# Scope", "## Records"]
+    matcher = PhraseMatcher.of(["scope", "records", "purpose"])
+    document_ = doc(*units)
+    in_text = matcher.find(document_, ["scope"])
+    in_heading = matcher.find(document_, ["scope"], headings=True)
+    assert in_text is not None and in_text.locator == "line 1"
+    assert in_heading is not None and in_heading.locator == "line 2"
+    assert matcher.find(document_, ["records"], headings=True) is not None
+    assert matcher.find(document_, ["purpose"], headings=True) is None
+
+
+def test_body_text_is_not_a_heading() -> None:
+    assert not found(["Responsibilities are described below."], "responsibilities", headings=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("CONTINUAL IMPROVEMENT", "continual improvement"),
+        ("Continual Improvement", "CONTINUAL improvement"),
+    ],
+)
+def test_case_does_not_matter(text: str, phrase: str) -> None:
+    assert found([text], phrase)
+
+
+def test_accented_words_are_whole_words() -> None:
+    assert found(["L'AMÉLIORATION CONTINUE du système"], "amélioration continue")
+    assert found(["Qualitätsmanagement und Qualität"], "qualität")
+    assert not found(["L'amélioration continue"], "lioration")
+    assert tokens("Politique qualité") == ("politique", "qualité")
+
+
+def test_unknown_phrase_is_not_found() -> None:
+    matcher = PhraseMatcher.of(["scope"])
+    assert matcher.find(doc("scope"), ["not registered"]) is None
+
+
+def test_normalize() -> None:
+    assert normalize("  ISO/IEC  JTC-1 ") == "iso iec jtc 1"
+    assert PhraseMatcher.of(["", "!!"]).phrases == frozenset()
+
+
+def test_results_are_cached_per_document() -> None:
+    matcher = PhraseMatcher.of(["scope"])
+    document_ = doc("# Scope")
+    assert matcher.hits(document_) is matcher.hits(document_)
+
+
+# --------------------------------------------------------------------------- properties
+
+WORDS = st.sampled_from(["quality", "policy", "iso", "9001", "brand", "rand", "é", "the", "a1"])
+SEPARATORS = st.sampled_from([" ", "  ", ", ", "/", "-", " (", ") ", ": ", "\t"])
+
+
+@st.composite
+def texts(draw: st.DrawFn, min_words: int = 0) -> str:
+    words = draw(st.lists(WORDS, min_size=min_words, max_size=12))
+    out = ""
+    for word in words:
+        out += draw(SEPARATORS) + draw(st.sampled_from([word, word.upper(), word.title()]))
+    return out + draw(SEPARATORS)
+
+
+phrases = st.lists(WORDS, min_size=1, max_size=3).map(" ".join)
+
+
+def contains(haystack: Sequence[str], needle: Sequence[str]) -> bool:
+    return any(
+        tuple(haystack[i : i + len(needle)]) == tuple(needle) for i in range(len(haystack) - len(needle) + 1)
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts(), phrases, texts())
+def test_inserted_phrase_is_always_found(before: str, phrase: str, after: str) -> None:
+    text = f"{before} {phrase.upper()} {after}"
+    assert found([text], phrase)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(texts(min_words=1), min_size=1, max_size=4), phrases)
+def test_found_exactly_when_the_words_occur_in_one_unit(units: list[str], phrase: str) -> None:
+    expected = any(contains(tokens(u), tokens(phrase)) for u in units)
+    assert found(units, phrase) is expected
+
+
+def test_columns_match_singular_and_plural() -> None:
+    from imsaudit.checks._evidence import find_column
+    from imsaudit.evidence.model import Table
+
+    table = Table(name="t", locator="sheet t", header=("Actions", "Requirements", "Status", "Process"))
+    assert find_column(table, ["action"]) == 0
+    assert find_column(table, ["requirement"]) == 1
+    assert find_column(table, ["statuses", "status"]) == 2
+    assert find_column(table, ["process"]) == 3
+    assert find_column(table, ["owner"]) is None
