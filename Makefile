@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 .PHONY: demo test lint typecheck check system-deps clean help
 
 help:
-	@echo "make demo   - validate the packs and write their dependency graphs under reports/"
+	@echo "make demo   - validate the packs, write their graphs, audit the gap example under reports/"
 	@echo "make test   - lint, type-check and run the test suite"
 
 $(BIN)/python:
@@ -31,6 +31,8 @@ demo: $(STAMP) system-deps
 	done
 	$(BIN)/imsaudit packs crosswalk --format json > reports/packs/crosswalk.json
 	@echo "Pack graphs and the HS crosswalk are in reports/packs/"
+	$(BIN)/imsaudit audit tests/e2e/gapcorp --pack iso9001-2015 --format json --out reports/gapcorp
+	$(BIN)/imsaudit explain reports/gapcorp/audit.json QMS-9.2.2-01
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -62,7 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args or os.environ.get("IMSAUDIT_DEBUG") == "1"
     try:
-        cli.main(args=args, prog_name="imsaudit", standalone_mode=False)
+        # Not standalone: click returns ctx.exit()'s code instead of calling sys.exit.
+        returned = cli.main(args=args, prog_name="imsaudit", standalone_mode=False)
     except click.exceptions.Exit as exc:
         return exit_code_for(exc)
     except click.ClickException as exc:
@@ -85,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         click.echo(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
         return exit_code_for(exc)
-    return EXIT_OK
+    return returned if isinstance(returned, int) else EXIT_OK
 
 
 def run() -> None:

@@ -1,0 +1,1 @@
+"""Findings: requirement verdicts -> clause findings, propagation, scores, roadmap, diff."""

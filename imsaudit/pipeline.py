@@ -1,0 +1,203 @@
+"""``run_audit``: the stages composed. No printing, no exit codes, no clock.
+
+    packs  --load-->  Library  --build-->  ClauseGraph
+    folder --scan-->  Documents --classify--> EvidenceIndex
+    evaluate checks per requirement --> RequirementResults (+ exclusions, manual verdicts)
+    assemble --> clause findings, propagation, scores, roadmap --> AuditResult
+
+The audit date is a setting (``as_of``): the CLI decides it (``--as-of``, else
+organization.yaml, else today, printed) and passes it in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from imsaudit import __version__
+from imsaudit.findings.evaluate import Exclusion, Verdict
+from imsaudit.findings.model import (
+    AuditResult,
+    DocumentEntry,
+    ErrorEntry,
+    KindRef,
+    OrganizationInfo,
+    PackRef,
+    Tool,
+)
+
+if TYPE_CHECKING:
+    from imsaudit.evidence.model import EvidenceIndex
+    from imsaudit.evidence.organization import Organization
+    from imsaudit.evidence.scan import ScanOptions, ScanProgress, ScanResult
+    from imsaudit.packs.load import Library
+
+
+@dataclass(frozen=True)
+class AuditSettings:
+    """Everything that decides an audit's result, besides the files themselves."""
+
+    evidence_dir: Path
+    as_of: dt.date
+    pack_ids: tuple[str, ...] | None = None
+    """None: every bundled pack."""
+    organization: Organization | None = None
+    """organization.yaml, read by ``read_organization``; None when the folder has none."""
+    organization_file: str | None = None
+    verdicts: tuple[Verdict, ...] = ()
+    """Manual verdicts from the review workbook; they win over organization.yaml's."""
+    scan: ScanOptions | None = None
+    baseline: AuditResult | None = None
+    progress: Callable[[ScanProgress], None] | None = field(default=None, compare=False)
+
+
+def read_organization(evidence_dir: Path) -> tuple[Organization | None, str | None]:
+    """The folder's organization.yaml (validated) and its display name, or (None, None)."""
+    from imsaudit.evidence.organization import find_organization, load_organization
+
+    path = find_organization(evidence_dir)
+    if path is None:
+        return None, None
+    display = path.name
+    return load_organization(path, display), display
+
+
+def _verdicts(settings: AuditSettings) -> dict[str, Verdict]:
+    verdicts: dict[str, Verdict] = {}
+    if settings.organization is not None:
+        for v in settings.organization.verdicts:
+            verdicts[v.requirement] = Verdict(
+                v.requirement,
+                v.verdict,
+                v.note,
+                v.auditor,
+                v.date,
+                settings.organization_file or "organization.yaml",
+            )
+    for extra in settings.verdicts:
+        verdicts[extra.requirement] = extra
+    return verdicts
+
+
+def _exclusions(settings: AuditSettings) -> tuple[Exclusion, ...]:
+    if settings.organization is None:
+        return ()
+    return tuple(Exclusion(e.clause, e.justification, e.pack) for e in settings.organization.exclusions)
+
+
+def _organization_info(settings: AuditSettings) -> OrganizationInfo:
+    org = settings.organization
+    name = (org.name if org and org.name else None) or settings.evidence_dir.resolve().name
+    if org is None:
+        return OrganizationInfo(name=name)
+    return OrganizationInfo(
+        name=name,
+        scope=org.scope,
+        sites=org.sites,
+        sector=org.sector,
+        size=None if org.size is None else str(org.size),
+        audit_type=org.audit_type,
+        auditor=org.auditor,
+    )
+
+
+def document_entries(scan: ScanResult, index: EvidenceIndex) -> tuple[DocumentEntry, ...]:
+    """The evidence register: every document with its kinds and why."""
+    return tuple(
+        DocumentEntry(
+            path=d.path,
+            sha256=d.sha256,
+            size=d.size,
+            format=d.format.value,
+            kinds=tuple(KindRef(kind=c.kind, why=c.why) for c in index.kinds_of(d.path)),
+            error=d.error,
+            warnings=d.warnings,
+            title=d.metadata.title,
+            approved_on=d.metadata.approved_on,
+            review_due=d.metadata.review_due,
+            template=d.template.is_template,
+        )
+        for d in scan.documents
+    )
+
+
+def _validate_references(library: Library, settings: AuditSettings, requirement_ids: Sequence[str]) -> None:
+    """Verdicts and exclusions must name requirements and clauses that exist (typos stop the run)."""
+    from imsaudit.core.errors import Problem, SettingsError
+    from imsaudit.core.suggest import did_you_mean
+
+    problems = []
+    known = set(requirement_ids)
+    source = settings.organization_file or "organization.yaml"
+    for verdict in _verdicts(settings).values():
+        if verdict.requirement not in known:
+            problems.append(
+                Problem(
+                    verdict.source,
+                    0,
+                    0,
+                    f"verdict for unknown requirement {verdict.requirement!r}"
+                    f"{did_you_mean(verdict.requirement, known)}",
+                )
+            )
+    clauses = {c.number for p in library.packs.values() for c in p.clauses}
+    for exclusion in _exclusions(settings):
+        if exclusion.pack is not None and exclusion.pack not in library.packs:
+            problems.append(Problem(source, 0, 0, f"exclusion names unknown pack {exclusion.pack!r}"))
+        elif exclusion.clause not in clauses:
+            problems.append(Problem(source, 0, 0, f"exclusion of unknown clause {exclusion.clause!r}"))
+    if problems:
+        raise SettingsError(problems)
+
+
+def run_audit(settings: AuditSettings, library: Library | None = None) -> AuditResult:
+    """Scan, classify, evaluate and assemble one audit."""
+    from imsaudit.evidence.classify import classify
+    from imsaudit.evidence.scan import scan_folder
+    from imsaudit.findings.assemble import assemble
+    from imsaudit.findings.diff import progress
+    from imsaudit.findings.evaluate import evaluate_library
+    from imsaudit.packs.load import load_library
+
+    library = library or load_library(settings.pack_ids)
+    if settings.organization is not None:
+        from imsaudit.evidence.organization import check_kind_ids
+
+        check_kind_ids(
+            settings.organization, library.kinds, settings.organization_file or "organization.yaml"
+        )
+    _validate_references(library, settings, [r.id for p in library.packs.values() for r in p.requirements])
+    scan = scan_folder(settings.evidence_dir, settings.scan, progress=settings.progress)
+    overrides = settings.organization.kinds if settings.organization else ()
+    index = classify(scan.documents, library.kinds.values(), overrides=overrides)
+    exclusions = _exclusions(settings)
+    requirements = evaluate_library(
+        library, index, settings.as_of, exclusions=exclusions, verdicts=_verdicts(settings)
+    )
+    clauses, summary, gaps, plan, hs_rows = assemble(library, requirements, exclusions)
+    errors = [ErrorEntry(path=d.path, line=0, message=d.error) for d in scan.documents if d.error]
+    errors += [ErrorEntry(path=n.path, line=0, message=n.message) for n in index.notes]
+    result = AuditResult(
+        tool=Tool(version=__version__),
+        as_of=settings.as_of,
+        organization=_organization_info(settings),
+        packs=tuple(
+            PackRef(id=p.id, title=p.pack.title, version=p.pack.version, standard=p.pack.standard)
+            for p in library.packs.values()
+        ),
+        documents=document_entries(scan, index),
+        requirements=requirements,
+        clauses=clauses,
+        summary=summary,
+        roadmap=plan,
+        errors=tuple(sorted(errors, key=lambda e: (e.path, e.line, e.message))),
+        root_gaps=gaps,
+        hs_view=hs_rows,
+        skipped=tuple(ErrorEntry(path=s.path, line=0, message=s.reason) for s in scan.skipped),
+    )
+    if settings.baseline is not None:
+        result = result.model_copy(update={"progress": progress(settings.baseline, result)})
+    return result
