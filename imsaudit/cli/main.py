@@ -19,6 +19,7 @@ import click
 from imsaudit import __version__
 from imsaudit.cli import commands
 from imsaudit.cli.exit_codes import EXIT_INPUT, EXIT_OK, exit_code_for
+from imsaudit.cli.output import CONTEXT
 from imsaudit.core.errors import ImsauditError, InputError
 
 
@@ -38,7 +39,7 @@ class _Commands(click.Group):
 
 @click.group(
     cls=_Commands,
-    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    context_settings=CONTEXT,
     epilog="Example: imsaudit packs validate",
 )
 @click.version_option(__version__, prog_name="imsaudit")

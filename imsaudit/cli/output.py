@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import click
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+"""Context settings of every command, so ``-h`` works however a command is invoked."""
 
 PIPE_WIDTH = 120
 """Table width when output is not a terminal."""
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from imsaudit.evidence.scan import ScanProgress
 
 
 def console(stderr: bool = False) -> Console:
@@ -34,3 +41,32 @@ def console(stderr: bool = False) -> Console:
 def echo_json(data: Any) -> None:
     """Stable JSON: sorted keys, two-space indent, UTF-8 kept readable."""
     click.echo(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False))
+
+
+@contextmanager
+def scan_progress(enabled: bool) -> Iterator[Callable[[ScanProgress], None] | None]:
+    """A progress bar on stderr for the scan, when ``enabled`` and stderr is a terminal.
+
+    Yields the callback to hand to ``scan_folder`` (None when there is no bar); the bar
+    disappears when the scan ends, so logs and piped output stay clean.
+    """
+    if not enabled or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(
+        TextColumn("scanning"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}"),
+        console=Console(stderr=True),
+        transient=True,
+    ) as progress:
+        task = progress.add_task("", total=None)
+
+        def update(event: ScanProgress) -> None:
+            progress.update(task, completed=event.done, total=event.total, description=event.path[-50:])
+
+        yield update

@@ -119,10 +119,18 @@ def test_command_module_is_light() -> None:
     assert out.strip() == "[]"
 
 
-def test_progress_bar_path_runs(tmp_path: Path) -> None:
-    from imsaudit.evidence.scan import ScanOptions
+def test_progress_bar_path_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
 
-    result = scan_command._scan_with_progress(FIXTURES / "notes", ScanOptions(jobs=1, use_cache=False))
+    from imsaudit.cli.output import scan_progress
+    from imsaudit.evidence.scan import ScanOptions, scan_folder
+
+    with scan_progress(False) as none:
+        assert none is None
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    with scan_progress(True) as update:
+        assert update is not None
+        result = scan_folder(FIXTURES / "notes", ScanOptions(jobs=1, use_cache=False), progress=update)
     assert [d.path for d in result.documents] == [
         "politique-latin1.txt",
         "quality-circle-utf16.txt",

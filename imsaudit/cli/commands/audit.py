@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from imsaudit.cli.exit_codes import EXIT_FINDINGS, EXIT_OK
+from imsaudit.cli.output import CONTEXT
 
 FAIL_LEVELS = {"none": (), "major": ("major_nc",), "minor": ("major_nc", "minor_nc")}
 DEFAULT_FORMATS = ("pdf", "html", "json")
@@ -44,7 +46,10 @@ def read_verdict_workbook(path: Path) -> tuple[object, ...]:
     return verdicts_from_rows(rows, path.name)
 
 
-@click.command(epilog="Example: imsaudit audit ./evidence --as-of 2026-11-01 --format json --fail-on major")
+@click.command(
+    context_settings=CONTEXT,
+    epilog="Example: imsaudit audit ./evidence --as-of 2026-11-01 --format json --fail-on major",
+)
 @click.argument("evidence_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--pack", "pack_ids", multiple=True, help="Pack id (repeatable); default: all packs.")
 @click.option(
@@ -110,7 +115,7 @@ def audit(
     The evidence folder is only read, never written. Exit codes: 0 the audit ran and no
     finding reached --fail-on; 1 findings at or above --fail-on; 2 usage or input error.
     """
-    from imsaudit.cli.output import console
+    from imsaudit.cli.output import console, scan_progress
     from imsaudit.core.atomic import write_atomic
     from imsaudit.core.errors import UsageError
     from imsaudit.evidence.scan import ScanOptions
@@ -153,7 +158,8 @@ def audit(
         scan=ScanOptions(jobs=jobs, use_cache=not no_cache, cache_dir=cache_dir),
         baseline=old,
     )
-    result = run_audit(settings)
+    with scan_progress(not quiet) as progress:
+        result = run_audit(replace(settings, progress=progress))
     target = out or Path("reports") / f"{slug(result.organization.name)}-{day.isoformat()}"
     if target.resolve().is_relative_to(evidence_dir.resolve()):
         raise UsageError(f"--out {target} is inside the evidence folder, which is never written to")

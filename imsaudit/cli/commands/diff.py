@@ -7,10 +7,12 @@ from pathlib import Path
 import click
 
 from imsaudit.cli.exit_codes import EXIT_FINDINGS, EXIT_OK
+from imsaudit.cli.output import CONTEXT
 
 
 @click.command(
-    epilog="Example: imsaudit diff reports/q2/audit.json reports/q3/audit.json --fail-on-regression"
+    context_settings=CONTEXT,
+    epilog="Example: imsaudit diff reports/q2/audit.json reports/q3/audit.json --fail-on-regression",
 )
 @click.argument("old", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("new", type=click.Path(exists=True, dir_okay=False, path_type=Path))

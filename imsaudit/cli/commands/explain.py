@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from imsaudit.cli.output import CONTEXT
+
 
 def _tree(check: object, depth: int = 0) -> list[str]:
     from imsaudit.core.results import CheckResult
@@ -20,7 +22,10 @@ def _tree(check: object, depth: int = 0) -> list[str]:
     return lines
 
 
-@click.command(epilog="Example: imsaudit explain reports/acme-2026-11-01/audit.json QMS-9.2.2-01")
+@click.command(
+    context_settings=CONTEXT,
+    epilog="Example: imsaudit explain reports/acme-2026-11-01/audit.json QMS-9.2.2-01",
+)
 @click.argument("audit_json", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("requirement_id")
 def explain(audit_json: Path, requirement_id: str) -> None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from imsaudit.cli.output import console, echo_json
+from imsaudit.cli.output import CONTEXT, console, echo_json
 
 if TYPE_CHECKING:
     from imsaudit.packs.load import Library
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 GRAPH_FORMATS = ("dot", "mermaid", "graphml")
 
 
-@click.group(epilog="Example: imsaudit packs show iso9001-2015")
+@click.group(context_settings=CONTEXT, epilog="Example: imsaudit packs show iso9001-2015")
 def packs() -> None:
     """List, show, validate and graph the requirement packs (clauses/*.yaml)."""
 

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from imsaudit.cli.output import CONTEXT, scan_progress
+
 if TYPE_CHECKING:
     from imsaudit.evidence.model import Document, EvidenceIndex
     from imsaudit.evidence.scan import ScanResult
@@ -35,7 +37,11 @@ def selected_kinds(pack_ids: tuple[str, ...]) -> list[EvidenceKind]:
     return [library.kinds[k] for k in sorted(library.kinds)]
 
 
-@click.command("scan", epilog="Example: imsaudit scan ./evidence --pack iso9001-2015 --format json")
+@click.command(
+    "scan",
+    context_settings=CONTEXT,
+    epilog="Example: imsaudit scan ./evidence --pack iso9001-2015 --format json",
+)
 @click.argument("evidence_dir", type=click.Path(path_type=Path))
 @click.option(
     "--pack",
@@ -96,11 +102,8 @@ def scan(
         organization = load_organization(organization_path)
         check_kind_ids(organization, (k.id for k in kinds), str(organization_path))
     options = ScanOptions(jobs=jobs, use_cache=not no_cache, cache_dir=cache_dir)
-    show_progress = not quiet and sys.stderr.isatty()
-    if show_progress:
-        result = _scan_with_progress(evidence_dir, options)
-    else:
-        result = scan_folder(evidence_dir, options)
+    with scan_progress(not quiet) as progress:
+        result = scan_folder(evidence_dir, options, progress=progress)
     index = classify(result.documents, kinds, overrides=organization.kinds if organization else ())
     if output_format == "json":
         click.echo(json.dumps(scan_report(result, index), indent=2, ensure_ascii=False))
@@ -108,28 +111,6 @@ def scan(
         _print_table(result, index)
     if not quiet:
         click.echo(_summary(result, index), err=True)
-
-
-def _scan_with_progress(evidence_dir: Path, options: Any) -> ScanResult:
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    from imsaudit.evidence.scan import ScanProgress, scan_folder
-
-    with Progress(
-        TextColumn("scanning"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.description}"),
-        console=Console(stderr=True),
-        transient=True,
-    ) as progress:
-        task = progress.add_task("", total=None)
-
-        def update(event: ScanProgress) -> None:
-            progress.update(task, completed=event.done, total=event.total, description=event.path[-50:])
-
-        return scan_folder(evidence_dir, options, progress=update)
 
 
 def document_entry(document: Document, index: EvidenceIndex) -> dict[str, Any]:
