@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from imsaudit import __version__
-from imsaudit.findings.evaluate import Exclusion, Verdict
+from imsaudit.findings.evaluate import Exclusion, Verdict, Waiver
 from imsaudit.findings.model import (
     AuditResult,
     DocumentEntry,
@@ -88,6 +88,15 @@ def _exclusions(settings: AuditSettings) -> tuple[Exclusion, ...]:
     return tuple(Exclusion(e.clause, e.justification, e.pack) for e in settings.organization.exclusions)
 
 
+def _waivers(settings: AuditSettings) -> dict[str, Waiver]:
+    if settings.organization is None:
+        return {}
+    return {
+        w.requirement: Waiver(w.requirement, w.reason, w.expires, w.approved_by)
+        for w in settings.organization.waivers
+    }
+
+
 def _organization_info(settings: AuditSettings) -> OrganizationInfo:
     org = settings.organization
     name = (org.name if org and org.name else None) or settings.evidence_dir.resolve().name
@@ -132,6 +141,17 @@ def _validate_references(library: Library, settings: AuditSettings, requirement_
     problems = []
     known = set(requirement_ids)
     source = settings.organization_file or "organization.yaml"
+    for waiver in _waivers(settings).values():
+        if waiver.requirement not in known:
+            problems.append(
+                Problem(
+                    source,
+                    0,
+                    0,
+                    f"waiver for unknown requirement {waiver.requirement!r}"
+                    f"{did_you_mean(waiver.requirement, known)}",
+                )
+            )
     for verdict in _verdicts(settings).values():
         if verdict.requirement not in known:
             problems.append(
@@ -175,7 +195,12 @@ def run_audit(settings: AuditSettings, library: Library | None = None) -> AuditR
     index = classify(scan.documents, library.kinds.values(), overrides=overrides)
     exclusions = _exclusions(settings)
     requirements = evaluate_library(
-        library, index, settings.as_of, exclusions=exclusions, verdicts=_verdicts(settings)
+        library,
+        index,
+        settings.as_of,
+        exclusions=exclusions,
+        verdicts=_verdicts(settings),
+        waivers=_waivers(settings),
     )
     clauses, summary, gaps, plan, hs_rows = assemble(library, requirements, exclusions)
     errors = [ErrorEntry(path=d.path, line=0, message=d.error) for d in scan.documents if d.error]

@@ -56,6 +56,19 @@ class ManualVerdict(_Strict):
     date: dt.date | None = None
 
 
+class Waiver(_Strict):
+    """A known gap accepted until a date (a risk acceptance), with who approved it and why.
+
+    While it runs, the gap stays visible in every report but does not count against the
+    clause's finding or score; once expired it is ignored and the report says so.
+    """
+
+    requirement: Annotated[str, Field(pattern=r"^[A-Z]{2,5}-[0-9.]+-[0-9]{2}$")]
+    reason: Annotated[str, Field(min_length=10)]
+    expires: dt.date
+    approved_by: str | None = None
+
+
 KindList = Annotated[tuple[Annotated[str, Field(pattern=KIND_ID_PATTERN)], ...], BeforeValidator(_as_tuple)]
 
 
@@ -93,6 +106,7 @@ class Organization(_Strict):
     as_of: dt.date | None = None
     exclusions: tuple[Exclusion, ...] = ()
     verdicts: tuple[ManualVerdict, ...] = ()
+    waivers: tuple[Waiver, ...] = ()
     kinds: tuple[KindMapping, ...] = ()
 
 

@@ -6,7 +6,10 @@ A requirement's checks combine as ``all_of``. Then, in this order:
    justification, whatever the evidence says;
 2. a manual verdict (organization.yaml, then the review workbook, the later winning)
    overrides the machine's outcome; both are kept, with who and when;
-3. a safety net: a machine ``met`` that cites no evidence becomes ``needs_review`` (no
+3. a waiver (organization.yaml ``waivers``) that has not expired keeps the gap visible
+   but takes it out of the clause's finding and score; an expired one is reported and
+   ignored;
+4. a safety net: a machine ``met`` that cites no evidence becomes ``needs_review`` (no
    evidence is never met, even if a pack's checks were written carelessly).
 """
 
@@ -22,7 +25,7 @@ from imsaudit.checks.base import EvalContext, check_phrases, run_check
 from imsaudit.core.results import CheckResult, EvidenceRef
 from imsaudit.core.types import Outcome
 from imsaudit.evidence.model import EvidenceIndex
-from imsaudit.findings.model import Guidance, ManualRecord, RequirementResult
+from imsaudit.findings.model import Guidance, ManualRecord, RequirementResult, WaiverRecord
 from imsaudit.packs.load import Library
 from imsaudit.packs.model import Pack, Requirement
 
@@ -37,6 +40,16 @@ class Verdict:
     auditor: str | None
     date: dt.date | None
     source: str
+
+
+@dataclass(frozen=True)
+class Waiver:
+    """A gap accepted until ``expires`` (organization.yaml ``waivers``)."""
+
+    requirement: str
+    reason: str
+    expires: dt.date
+    approved_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -85,6 +98,7 @@ def evaluate_requirement(
     *,
     exclusion: str | None = None,
     verdict: Verdict | None = None,
+    waiver: Waiver | None = None,
 ) -> RequirementResult:
     """One requirement's result: machine outcome, then exclusion / manual verdict on top."""
     results = tuple(run_check(check, ctx) for check in requirement.check_params)
@@ -113,6 +127,17 @@ def evaluate_requirement(
         message = f"Auditor verdict {verdict.verdict.value}{f' ({who})' if who else ''}{note}. " + (
             f"The machine found {machine.value}: {message}"
         )
+    waived = None
+    if waiver is not None and exclusion is None:
+        active = waiver.expires >= ctx.as_of
+        waived = WaiverRecord(
+            reason=waiver.reason, expires=waiver.expires, approved_by=waiver.approved_by, active=active
+        )
+        approver = f", approved by {waiver.approved_by}" if waiver.approved_by else ""
+        if active:
+            message = f"Waived until {waiver.expires.isoformat()}{approver}: {waiver.reason}. " + message
+        else:
+            message = f"The waiver expired on {waiver.expires.isoformat()}; it no longer applies. " + message
     return RequirementResult(
         id=requirement.id,
         pack=pack.id,
@@ -126,6 +151,7 @@ def evaluate_requirement(
         machine_outcome=machine,
         manual=manual,
         excluded=exclusion,
+        waiver=waived,
         checks=results,
         guidance=Guidance(
             look_for=" ".join(requirement.guidance.look_for.split()),
@@ -143,6 +169,7 @@ def evaluate_library(
     *,
     exclusions: Sequence[Exclusion] = (),
     verdicts: Mapping[str, Verdict] | None = None,
+    waivers: Mapping[str, Waiver] | None = None,
 ) -> tuple[RequirementResult, ...]:
     """Every requirement of every pack, in pack and clause order.
 
@@ -154,6 +181,7 @@ def evaluate_library(
         index=index, as_of=as_of, kinds=library.kinds, matcher=PhraseMatcher.of(check_phrases(checks))
     )
     verdicts = verdicts or {}
+    waivers = waivers or {}
     results: list[RequirementResult] = []
     for pack in library.packs.values():
         for clause in pack.clauses:
@@ -167,6 +195,7 @@ def evaluate_library(
                         ctx,
                         exclusion=exclusion,
                         verdict=verdicts.get(requirement.id),
+                        waiver=waivers.get(requirement.id),
                     )
                 )
     return tuple(results)

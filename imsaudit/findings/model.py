@@ -81,6 +81,15 @@ class ManualRecord(_Frozen):
     """``organization.yaml`` or the review workbook's file name."""
 
 
+class WaiverRecord(_Frozen):
+    """A gap accepted until ``expires``; ``active`` is False once the audit date is past it."""
+
+    reason: str
+    expires: dt.date
+    approved_by: str | None = None
+    active: bool
+
+
 class Guidance(_Frozen):
     look_for: str
     close_gap: str
@@ -101,6 +110,8 @@ class RequirementResult(_Frozen):
     manual: ManualRecord | None = None
     excluded: str | None = None
     """Justification when the clause is excluded (not applicable)."""
+    waiver: WaiverRecord | None = None
+    """An accepted gap: while active, it does not count against the clause's finding or score."""
     checks: tuple[CheckResult, ...] = ()
     guidance: Guidance
     questions: tuple[str, ...] = ()

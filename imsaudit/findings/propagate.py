@@ -11,6 +11,9 @@ The finding rule (docs/verdicts.md says the same in prose):
 - ``not_assessed``: nothing failed, but some requirement needs an auditor's review.
 - ``conformity``: every judged requirement is met.
 
+Requirements under an active waiver are left out of the rule (their gap stays in the
+report and the roadmap); a clause whose only requirements are waived is ``not_assessed``.
+
 A clause without requirements of its own (``8``, ``9.3``) takes the worst finding of
 its subclauses. A clause with a major gap puts every clause downstream ``at_risk``;
 each at-risk clause names its root causes: the upstream clauses with a major gap that
@@ -40,9 +43,9 @@ SYSTEMIC_MINORS = 3
 
 def requirement_finding(requirements: Sequence[RequirementResult]) -> Finding:
     """The finding class of a clause from its own requirements."""
-    judged = [r for r in requirements if r.outcome is not Outcome.NOT_APPLICABLE]
+    judged = [r for r in requirements if r.outcome is not Outcome.NOT_APPLICABLE and not waived(r)]
     if not judged:
-        return Finding.NOT_APPLICABLE
+        return Finding.NOT_APPLICABLE if not any(waived(r) for r in requirements) else Finding.NOT_ASSESSED
 
     def count(severity: Severity, outcome: Outcome) -> int:
         return sum(r.severity is severity and r.outcome is outcome for r in judged)
@@ -56,6 +59,11 @@ def requirement_finding(requirements: Sequence[RequirementResult]) -> Finding:
     if any(r.outcome is Outcome.NEEDS_REVIEW for r in judged):
         return Finding.NOT_ASSESSED
     return Finding.CONFORMITY
+
+
+def waived(requirement: RequirementResult) -> bool:
+    """True while an accepted gap's waiver runs: it does not count against the clause."""
+    return requirement.waiver is not None and requirement.waiver.active
 
 
 def worst(findings: Sequence[Finding]) -> Finding:

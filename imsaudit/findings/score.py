@@ -2,9 +2,9 @@
 
 A requirement scores 100 when met, 50 when partly met, 0 when not met; a major
 requirement weighs 2, a minor one 1. Requirements that need review or do not apply are
-left out: a score speaks only of what was judged, and ``needs_review`` is reported
-beside it. Scores go per clause, per Harmonized Structure section (4-10) of each pack,
-per pack and overall.
+left out, and so are gaps under an active waiver: a score speaks only of what was
+judged, and ``needs_review`` is reported beside it. Scores go per clause, per
+Harmonized Structure section (4-10) of each pack, per pack and overall.
 
 Maturity (reference 5.2, compatible with ISO 9004's 1-5 by adding 0):
 0 Not addressed · 1 Initial · 2 Managed · 3 Defined · 4 Measured · 5 Optimizing.
@@ -32,7 +32,7 @@ def score(requirements: Iterable[RequirementResult]) -> float | None:
     total = weight = 0.0
     for requirement in requirements:
         points = POINTS.get(requirement.outcome)
-        if points is None:
+        if points is None or (requirement.waiver is not None and requirement.waiver.active):
             continue
         w = WEIGHT[requirement.severity]
         total += points * w

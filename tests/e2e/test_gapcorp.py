@@ -269,3 +269,90 @@ def test_out_inside_the_evidence_folder_is_refused(tmp_path: Path) -> None:
 def test_unknown_format_is_a_usage_error() -> None:
     result = run_cli(["audit", str(GAPCORP), "--format", "jsn"], exit_code=2)
     assert "unknown output format 'jsn' (did you mean 'json'?)" in result.stderr
+
+
+def test_waiver_keeps_the_gap_visible_but_out_of_the_finding(tmp_path: Path) -> None:
+    folder = tmp_path / "gapcorp"
+    shutil.copytree(GAPCORP, folder)
+    with (folder / "organization.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(
+            "waivers:\n"
+            "  - requirement: QMS-10.2.1-02\n"
+            "    reason: Root-cause training for supervisors is scheduled for December.\n"
+            "    expires: 2026-12-31\n"
+            "    approved_by: J. Smith\n"
+            "  - requirement: QMS-10.2.1-04\n"
+            "    reason: An expired acceptance that must no longer count.\n"
+            "    expires: 2026-06-30\n"
+        )
+    result = audit(folder)
+    waived = requirement(result, "QMS-10.2.1-02")
+    assert waived.outcome is Outcome.PARTLY_MET and waived.waiver and waived.waiver.active
+    assert waived.message.startswith("Waived until 2026-12-31, approved by J. Smith:")
+    expired = requirement(result, "QMS-10.2.1-04")
+    assert expired.waiver and not expired.waiver.active
+    assert expired.message.startswith("The waiver expired on 2026-06-30")
+    assert any(i.requirement == "QMS-10.2.1-02" for p in result.roadmap for i in p.items)
+
+
+def test_waiver_of_an_unknown_requirement_stops_the_run(tmp_path: Path) -> None:
+    folder = tmp_path / "gapcorp"
+    shutil.copytree(GAPCORP, folder)
+    with (folder / "organization.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(
+            "waivers:\n  - requirement: QMS-10.2.1-09\n    reason: A typo in the id here.\n"
+            "    expires: 2026-12-31\n"
+        )
+    result = run_cli(["audit", str(folder), "--format", "json", "--out", str(tmp_path / "o")], exit_code=2)
+    assert "waiver for unknown requirement 'QMS-10.2.1-09'" in result.stderr
+
+
+def test_fail_on_regression(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_cli(
+        [
+            "audit",
+            str(GAPCORP),
+            "--pack",
+            "iso9001-2015",
+            "--as-of",
+            "2026-11-01",
+            "--format",
+            "json",
+            "--out",
+            str(out),
+        ]
+    )
+    worse = tmp_path / "worse"
+    shutil.copytree(GAPCORP, worse)
+    log = worse / "nonconformity-log.csv"
+    # NC-01 loses its owner: "corrective action, owner and due date filled" was met, now it is not.
+    text = log.read_text(encoding="utf-8")
+    assert "Added context review to the MR agenda,Quality Manager," in text
+    log.write_text(
+        text.replace(
+            "Added context review to the MR agenda,Quality Manager,",
+            "Added context review to the MR agenda,,",
+        ),
+        encoding="utf-8",
+    )
+    args = [
+        "audit",
+        str(worse),
+        "--pack",
+        "iso9001-2015",
+        "--as-of",
+        "2026-11-01",
+        "--format",
+        "json",
+        "--out",
+        str(tmp_path / "o2"),
+        "--baseline",
+        str(out / "audit.json"),
+    ]
+    run_cli(args)
+    run_cli([*args, "--fail-on-regression"], exit_code=1)
+    run_cli(
+        ["audit", str(GAPCORP), "--fail-on-regression", "--format", "json", "--out", str(tmp_path / "o3")],
+        exit_code=2,
+    )

@@ -83,6 +83,11 @@ def read_verdict_workbook(path: Path) -> tuple[object, ...]:
     help="An earlier audit.json: adds progress since that audit.",
 )
 @click.option(
+    "--fail-on-regression",
+    is_flag=True,
+    help="With --baseline: exit 1 when a requirement regressed since that audit.",
+)
+@click.option(
     "--verdicts",
     "verdict_file",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -103,6 +108,7 @@ def audit(
     formats: str | None,
     fail_on: str,
     baseline: Path | None,
+    fail_on_regression: bool,
     verdict_file: Path | None,
     jobs: int | None,
     no_cache: bool,
@@ -147,6 +153,8 @@ def audit(
         except ValueError as exc:
             first = str(exc).splitlines()[0]
             raise UsageError(f"{baseline}: not an imsaudit audit.json ({first})") from None
+    if fail_on_regression and baseline is None:
+        raise UsageError("--fail-on-regression needs --baseline OLD.json")
     verdicts = tuple(read_verdict_workbook(verdict_file)) if verdict_file else ()
     settings = AuditSettings(
         evidence_dir=evidence_dir,
@@ -184,7 +192,15 @@ def audit(
             con.print(f"wrote {path}", markup=False)
     failing = FAIL_LEVELS[fail_on]
     hit = [c for c in result.clauses if c.finding.value in failing and c.requirements]
-    click.get_current_context().exit(EXIT_FINDINGS if hit else EXIT_OK)
+    regressed = bool(fail_on_regression and result.progress and result.progress.regressed)
+    if result.progress and not quiet:
+        p = result.progress
+        console(stderr=True).print(
+            f"since {p.baseline_as_of}: {len(p.newly_met)} newly met, {len(p.regressed)} regressed, "
+            f"{len(p.still_open)} still open",
+            markup=False,
+        )
+    click.get_current_context().exit(EXIT_FINDINGS if hit or regressed else EXIT_OK)
 
 
 command = audit
