@@ -338,42 +338,16 @@ def classify(
             for kind in entry.kinds:
                 if kind in by_id:
                     where = f"organization.yaml line {entry.line}" if entry.line else "organization.yaml"
-                    reason = Reason(
-                        rule="organization",
-                        detail=f"organization.yaml maps {entry.path!r} to {kind}",
-                        score=0,
-                        locator=where,
-                    )
-                    found.append(
-                        Classification(
-                            kind=kind,
-                            score=0,
-                            min_score=0,
-                            source=ClassificationSource.ORGANIZATION,
-                            reasons=(reason,),
-                        )
-                    )
+                    detail = f"organization.yaml maps {entry.path!r} to {kind}"
+                    found.append(_assigned(kind, ClassificationSource.ORGANIZATION, detail, where))
         else:
             declared = set()
             for kind in document.metadata.declared_kinds:
                 source = document.metadata.sources.get("kind") or _declared_source(document)
                 if kind in by_id:
                     declared.add(kind)
-                    reason = Reason(
-                        rule="declared",
-                        detail=f"declared kind: {kind} ({source})",
-                        score=0,
-                        locator=source,
-                    )
-                    found.append(
-                        Classification(
-                            kind=kind,
-                            score=0,
-                            min_score=0,
-                            source=ClassificationSource.DECLARED,
-                            reasons=(reason,),
-                        )
-                    )
+                    detail = f"declared kind: {kind} ({source})"
+                    found.append(_assigned(kind, ClassificationSource.DECLARED, detail, source))
                 else:
                     notes.append(
                         IndexNote(
@@ -416,6 +390,13 @@ def classify(
         kinds=tuple(sorted(by_id)),
         notes=tuple(sorted(notes, key=lambda n: (n.path, n.message))),
     )
+
+
+def _assigned(kind: str, source: ClassificationSource, detail: str, locator: str) -> Classification:
+    """A kind given outright (declared in the document, or mapped in organization.yaml): no scoring."""
+    rule = "declared" if source is ClassificationSource.DECLARED else "organization"
+    reason = Reason(rule=rule, detail=detail, score=0, locator=locator)
+    return Classification(kind=kind, score=0, min_score=0, source=source, reasons=(reason,))
 
 
 def _declared_source(document: Document) -> str:

@@ -501,36 +501,29 @@ def _document(
 ) -> Document:
     """A ``Document`` from an extraction: metadata normalized, template markers found."""
     found = extractor_for(path)
-    document_format = found[1] if found else DocumentFormat.OTHER
+    identity = {
+        "path": path,
+        "sha256": sha256,
+        "size": size,
+        "format": found[1] if found else DocumentFormat.OTHER,
+        "extractor": extractor.label,
+        "warnings": result.warnings,
+    }
     if result.error is not None:
-        return Document(
-            path=path,
-            sha256=sha256,
-            size=size,
-            format=document_format,
-            extractor=extractor.label,
-            error=result.error,
-            warnings=result.warnings,
-        )
+        return Document(**identity, error=result.error)
     metadata = extract_metadata(result.properties, result.units, result.tables)
-    template = detect_template(path, result.units, metadata)
     return Document(
-        path=path,
-        sha256=sha256,
-        size=size,
-        format=document_format,
-        extractor=extractor.label,
+        **identity,
         units=result.units,
         sections=result.sections,
         tables=result.tables,
         properties=result.properties,
         metadata=metadata,
-        template=template,
+        template=detect_template(path, result.units, metadata),
         pages=result.pages,
         pages_without_text=result.pages_without_text,
         ocr_pages=result.ocr_pages,
         encoding=result.encoding,
-        warnings=result.warnings,
     )
 
 

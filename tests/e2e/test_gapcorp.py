@@ -30,6 +30,22 @@ GAPCORP = Path(__file__).parent / "gapcorp"
 AS_OF = dt.date(2026, 11, 1)
 
 
+def audit_args(folder: Path | str, out: Path | str, formats: str = "json") -> list[str]:
+    """``imsaudit audit`` arguments for the 9001 pack as of 2026-11-01, as the CLI tests use them."""
+    return [
+        "audit",
+        str(folder),
+        "--pack",
+        "iso9001-2015",
+        "--as-of",
+        "2026-11-01",
+        "--format",
+        formats,
+        "--out",
+        str(out),
+    ]
+
+
 def audit(folder: Path = GAPCORP, **changes: object) -> AuditResult:
     organization, org_file = read_organization(folder)
     settings = AuditSettings(
@@ -184,16 +200,7 @@ def test_cli_audit_explain_diff_and_baseline(tmp_path: Path) -> None:
     out = tmp_path / "out"
     run_cli(
         [
-            "audit",
-            str(GAPCORP),
-            "--pack",
-            "iso9001-2015",
-            "--as-of",
-            "2026-11-01",
-            "--format",
-            "json",
-            "--out",
-            str(out),
+            *audit_args(str(GAPCORP), str(out), "json"),
             "--no-cache",
             "--fail-on",
             "major",
@@ -202,16 +209,7 @@ def test_cli_audit_explain_diff_and_baseline(tmp_path: Path) -> None:
     )
     run_cli(
         [
-            "audit",
-            str(GAPCORP),
-            "--pack",
-            "iso9001-2015",
-            "--as-of",
-            "2026-11-01",
-            "--format",
-            "json",
-            "--out",
-            str(out),
+            *audit_args(str(GAPCORP), str(out), "json"),
             "--fail-on",
             "none",
         ],
@@ -233,16 +231,7 @@ def test_cli_audit_explain_diff_and_baseline(tmp_path: Path) -> None:
     out2 = tmp_path / "out2"
     run_cli(
         [
-            "audit",
-            str(later),
-            "--pack",
-            "iso9001-2015",
-            "--as-of",
-            "2026-11-01",
-            "--format",
-            "json",
-            "--out",
-            str(out2),
+            *audit_args(str(later), str(out2), "json"),
             "--baseline",
             str(audit_file),
         ]
@@ -311,16 +300,7 @@ def test_fail_on_regression(tmp_path: Path) -> None:
     out = tmp_path / "out"
     run_cli(
         [
-            "audit",
-            str(GAPCORP),
-            "--pack",
-            "iso9001-2015",
-            "--as-of",
-            "2026-11-01",
-            "--format",
-            "json",
-            "--out",
-            str(out),
+            *audit_args(str(GAPCORP), str(out), "json"),
         ]
     )
     worse = tmp_path / "worse"
@@ -337,16 +317,7 @@ def test_fail_on_regression(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     args = [
-        "audit",
-        str(worse),
-        "--pack",
-        "iso9001-2015",
-        "--as-of",
-        "2026-11-01",
-        "--format",
-        "json",
-        "--out",
-        str(tmp_path / "o2"),
+        *audit_args(str(worse), str(tmp_path / "o2"), "json"),
         "--baseline",
         str(out / "audit.json"),
     ]

@@ -14,7 +14,7 @@ from imsaudit.findings.model import AuditResult
 from imsaudit.findings.workbook import REVIEW_SHEET
 from imsaudit.render.xlsx import workbook_bytes
 from tests.conftest import run_cli
-from tests.e2e.test_gapcorp import GAPCORP, audit
+from tests.e2e.test_gapcorp import GAPCORP, audit, audit_args
 
 
 def test_sheets_and_rows(tmp_path: Path) -> None:
@@ -60,16 +60,7 @@ def test_review_round_trip(tmp_path: Path) -> None:
     out = tmp_path / "out"
     run_cli(
         [
-            "audit",
-            str(GAPCORP),
-            "--pack",
-            "iso9001-2015",
-            "--as-of",
-            "2026-11-01",
-            "--format",
-            "json,xlsx",
-            "--out",
-            str(out),
+            *audit_args(str(GAPCORP), str(out), "json,xlsx"),
         ]
     )
     before = AuditResult.model_validate_json((out / "audit.json").read_bytes())
@@ -83,16 +74,7 @@ def test_review_round_trip(tmp_path: Path) -> None:
     out2 = tmp_path / "out2"
     run_cli(
         [
-            "audit",
-            str(GAPCORP),
-            "--pack",
-            "iso9001-2015",
-            "--as-of",
-            "2026-11-01",
-            "--format",
-            "json",
-            "--out",
-            str(out2),
+            *audit_args(str(GAPCORP), str(out2), "json"),
             "--verdicts",
             str(tmp_path / "filled.xlsx"),
         ]

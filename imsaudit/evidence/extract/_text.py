@@ -13,8 +13,12 @@ from __future__ import annotations
 import codecs
 import logging
 import re
+from typing import TYPE_CHECKING
 
 from imsaudit.evidence.extract.base import ExtractError
+
+if TYPE_CHECKING:
+    from imsaudit.evidence.extract._builder import ResultBuilder
 
 logger = logging.getLogger(__name__)
 
@@ -165,3 +169,12 @@ def setext_level(underline: str) -> int | None:
     if len(stripped) >= 3 and set(stripped) == {"-"}:
         return 2
     return None
+
+
+def add_line(builder: ResultBuilder, line: str, where: str) -> None:
+    """A line of a text layer: a heading when it looks like one (numbered, short, capitals), else text."""
+    heading = guess_heading(line)
+    if heading is not None:
+        builder.heading(heading[0], heading[1], where)
+    else:
+        builder.text(line, where)

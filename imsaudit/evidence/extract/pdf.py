@@ -17,7 +17,7 @@ from typing import Any
 
 from imsaudit.evidence.extract._builder import ResultBuilder
 from imsaudit.evidence.extract._ocr import OcrError
-from imsaudit.evidence.extract._text import guess_heading
+from imsaudit.evidence.extract._text import add_line
 from imsaudit.evidence.extract.base import ExtractContext, ExtractError, register
 from imsaudit.evidence.model import DocumentFormat, ExtractResult, pages_without_text_message
 
@@ -125,11 +125,7 @@ def _add_page(builder: ResultBuilder, text: str, number: int) -> None:
     for line in text.split("\n"):
         if not line.strip():
             continue
-        heading = guess_heading(line)
-        if heading is not None:
-            builder.heading(heading[0], heading[1], where)
-        else:
-            builder.text(line, where)
+        add_line(builder, line, where)
 
 
 def _render_pgm(page: Any) -> bytes:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 
 from imsaudit.evidence.extract._builder import ResultBuilder
-from imsaudit.evidence.extract._text import decode_text, guess_heading, setext_level
+from imsaudit.evidence.extract._text import add_line, decode_text, setext_level
 from imsaudit.evidence.extract.base import ExtractContext, register
 from imsaudit.evidence.model import DocumentFormat, ExtractResult
 
@@ -47,8 +47,4 @@ def add_lines(builder: ResultBuilder, lines: list[str], first_line: int = 1) -> 
             builder.heading(line, level, where)
             skip_next = True
             continue
-        heading = guess_heading(line)
-        if heading is not None:
-            builder.heading(heading[0], heading[1], where)
-        else:
-            builder.text(line, where)
+        add_line(builder, line, where)
