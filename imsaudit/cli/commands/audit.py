@@ -71,6 +71,13 @@ def read_verdict_workbook(path: Path) -> tuple[object, ...]:
     help="Comma-separated outputs (available: see below); default: pdf,html,json where available.",
 )
 @click.option(
+    "--paper",
+    type=click.Choice(["a4", "letter"]),
+    default="a4",
+    show_default=True,
+    help="Page size of the PDF report.",
+)
+@click.option(
     "--fail-on",
     type=click.Choice(list(FAIL_LEVELS)),
     default="none",
@@ -106,6 +113,7 @@ def audit(
     as_of: dt.datetime | None,
     out: Path | None,
     formats: str | None,
+    paper: str,
     fail_on: str,
     baseline: Path | None,
     fail_on_regression: bool,
@@ -171,7 +179,7 @@ def audit(
     target = out or Path("reports") / f"{slug(result.organization.name)}-{day.isoformat()}"
     if target.resolve().is_relative_to(evidence_dir.resolve()):
         raise UsageError(f"--out {target} is inside the evidence folder, which is never written to")
-    options = RenderOptions()
+    options = RenderOptions(paper=paper)
     written = []
     for name in wanted:
         renderer = RENDERERS.get(name)()
