@@ -6,10 +6,14 @@ import datetime as dt
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from imsaudit.cli.exit_codes import EXIT_FINDINGS, EXIT_OK
+
+if TYPE_CHECKING:
+    from imsaudit.findings.evaluate import Verdict
 from imsaudit.cli.output import CONTEXT
 
 FAIL_LEVELS = {"none": (), "major": ("major_nc",), "minor": ("major_nc", "minor_nc")}
@@ -21,7 +25,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "organization"
 
 
-def read_verdict_workbook(path: Path) -> tuple[object, ...]:
+def read_verdict_workbook(path: Path) -> tuple[Verdict, ...]:
     """Manual verdicts from the review workbook's Review sheet."""
     from python_calamine import CalamineWorkbook
 
@@ -163,14 +167,14 @@ def audit(
             raise UsageError(f"{baseline}: not an imsaudit audit.json ({first})") from None
     if fail_on_regression and baseline is None:
         raise UsageError("--fail-on-regression needs --baseline OLD.json")
-    verdicts = tuple(read_verdict_workbook(verdict_file)) if verdict_file else ()
+    verdicts = read_verdict_workbook(verdict_file) if verdict_file else ()
     settings = AuditSettings(
         evidence_dir=evidence_dir,
         as_of=day,
         pack_ids=pack_ids or None,
         organization=organization,
         organization_file=org_file,
-        verdicts=verdicts,  # type: ignore[arg-type]
+        verdicts=verdicts,
         scan=ScanOptions(jobs=jobs, use_cache=not no_cache, cache_dir=cache_dir),
         baseline=old,
     )
