@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Install the system packages imsaudit uses, when they are missing and apt-get can be used.
 # pango: PDF reports (weasyprint); tesseract-ocr: OCR of scanned PDFs; poppler-utils: pdftoppm,
-# used to look at rendered reports. Never fails: without them, OCR is skipped (documents get a
-# warning) and the tests that need them are skipped; one line says what to install.
+# used to look at rendered reports; chromium + chromium-driver: the HTML report's browser test
+# (Selenium drives Debian's chromium; no browser download). Never fails: without them, OCR is
+# skipped (documents get a warning) and the tests that need them are skipped; one line says
+# what to install.
 set -u
 missing=()
 ldconfig -p 2>/dev/null | grep -q 'libpango-1.0' || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
 command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr tesseract-ocr-eng)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium chromium-driver)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 sudo=""
