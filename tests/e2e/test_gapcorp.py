@@ -327,3 +327,37 @@ def test_fail_on_regression(tmp_path: Path) -> None:
         ["audit", str(GAPCORP), "--fail-on-regression", "--format", "json", "--out", str(tmp_path / "o3")],
         exit_code=2,
     )
+
+
+def test_one_audit_writes_all_nine_files(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    formats = "pdf,html,json,md,csv,xlsx,sarif,junit,oscal"
+    run_cli(audit_args(GAPCORP, out, formats))
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [
+            "audit.json",
+            "report.pdf",
+            "report.html",
+            "report.md",
+            "findings.csv",
+            "findings.xlsx",
+            "results.sarif",
+            "junit.xml",
+            "oscal-assessment-results.json",
+        ]
+    )
+    assert (out / "report.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_a_renderer_failing_midway_leaves_no_half_written_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from imsaudit.render.markdown import MarkdownRenderer
+
+    def explode(self: object, result: object, options: object) -> bytes:
+        raise RuntimeError("renderer crashed")
+
+    monkeypatch.setattr(MarkdownRenderer, "render", explode)
+    out = tmp_path / "out"
+    run_cli(audit_args(GAPCORP, out, "json,md,csv"), exit_code=2)
+    assert sorted(p.name for p in out.iterdir()) == ["audit.json"]
