@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 .PHONY: demo test lint typecheck check system-deps clean help
 
 help:
-	@echo "make demo   - validate the packs, write their graphs, audit the gap example under reports/"
+	@echo "make demo   - validate the packs, audit the example organization, write reports/gapcorp/report.pdf"
 	@echo "make test   - lint, type-check and run the test suite"
 
 $(BIN)/python:
@@ -31,8 +31,10 @@ demo: $(STAMP) system-deps
 	done
 	$(BIN)/imsaudit packs crosswalk --format json > reports/packs/crosswalk.json
 	@echo "Pack graphs and the HS crosswalk are in reports/packs/"
-	$(BIN)/imsaudit audit tests/e2e/gapcorp --pack iso9001-2015 --format json --out reports/gapcorp
+	$(BIN)/imsaudit audit tests/e2e/gapcorp --pack iso9001-2015 --out reports/gapcorp \
+	  --format pdf,html,json,md,csv,xlsx,sarif,junit,oscal
 	$(BIN)/imsaudit explain reports/gapcorp/audit.json QMS-9.2.2-01
+	@echo "The gap-analysis report is reports/gapcorp/report.pdf (and report.html, findings.xlsx ...)"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
