@@ -261,20 +261,9 @@ def test_unknown_format_is_a_usage_error() -> None:
 
 
 def test_waiver_keeps_the_gap_visible_but_out_of_the_finding(tmp_path: Path) -> None:
-    folder = tmp_path / "gapcorp"
-    shutil.copytree(GAPCORP, folder)
-    with (folder / "organization.yaml").open("a", encoding="utf-8") as handle:
-        handle.write(
-            "waivers:\n"
-            "  - requirement: QMS-10.2.1-02\n"
-            "    reason: Root-cause training for supervisors is scheduled for December.\n"
-            "    expires: 2026-12-31\n"
-            "    approved_by: J. Smith\n"
-            "  - requirement: QMS-10.2.1-04\n"
-            "    reason: An expired acceptance that must no longer count.\n"
-            "    expires: 2026-06-30\n"
-        )
-    result = audit(folder)
+    from tests.render.scenarios import waived_result
+
+    result = waived_result(tmp_path)
     waived = requirement(result, "QMS-10.2.1-02")
     assert waived.outcome is Outcome.PARTLY_MET and waived.waiver and waived.waiver.active
     assert waived.message.startswith("Waived until 2026-12-31, approved by J. Smith:")

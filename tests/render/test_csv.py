@@ -15,7 +15,7 @@ from imsaudit.findings.model import AuditResult
 from imsaudit.render import RENDERERS, RenderOptions
 from imsaudit.render.csv import COLUMNS, CsvRenderer, guard
 from tests.e2e.test_gapcorp import audit
-from tests.render.test_markdown import HOSTILE_NAME, assert_golden, hostile_folder, waived_result
+from tests.render.scenarios import HOSTILE_NAME, assert_golden, hostile_folder, waived_result
 
 FIELD = r'(?:[^",\r\n]*|"(?:[^"]|"")*")'
 RECORD = re.compile(rf"{FIELD}(?:,{FIELD})*\r\n")

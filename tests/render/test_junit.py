@@ -15,7 +15,7 @@ from imsaudit.findings.model import AuditResult
 from imsaudit.render import RENDERERS, RenderOptions
 from imsaudit.render.junit import JunitRenderer, junit_xml, xml_text
 from tests.e2e.test_gapcorp import audit
-from tests.render.test_markdown import HOSTILE_TEXT, hostile_folder, waived_result
+from tests.render.scenarios import HOSTILE_TEXT, hostile_folder, waived_result
 
 # The common JUnit XML shape (Jenkins junit plugin, Ant's JUnit task), as far as we use it.
 JUNIT_XSD = b"""<?xml version="1.0" encoding="UTF-8"?>

@@ -20,7 +20,8 @@ from imsaudit.findings.model import AuditResult
 from imsaudit.render import RENDERERS, RenderOptions
 from imsaudit.render.oscal import OSCAL_VERSION, OscalRenderer, assessment_results, control_id
 from tests.e2e.test_gapcorp import audit
-from tests.render.test_markdown import HOSTILE_NAME, hostile_folder, to_html, waived_result
+from tests.render.scenarios import HOSTILE_NAME, hostile_folder, waived_result
+from tests.render.test_markdown import to_html
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from imsaudit.findings.model import AuditResult, Progress
 from imsaudit.render import RENDERERS, RenderOptions
 from imsaudit.render.sarif import FINGERPRINT, SarifRenderer, fingerprint, start_line
 from tests.e2e.test_gapcorp import audit
-from tests.render.test_markdown import HOSTILE_NAME, hostile_folder, progress_result, waived_result
+from tests.render.scenarios import HOSTILE_NAME, hostile_folder, progress_result, waived_result
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_PLACES = (ROOT / "tests" / "render" / "schemas" / "sarif-schema-2.1.0.json",)
