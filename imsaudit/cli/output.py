@@ -6,12 +6,41 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 """Context settings of every command, so ``-h`` works however a command is invoked."""
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def extraction_options(command: F) -> F:
+    """``--jobs``, ``--no-cache`` and ``--cache-dir``: shared by every command that scans a folder."""
+    for option in reversed(
+        (
+            click.option(
+                "--jobs",
+                type=click.IntRange(min=1),
+                default=None,
+                help="Worker processes for PDF and Office files (default: one per core).",
+            ),
+            click.option(
+                "--no-cache", is_flag=True, help="Read every file again; neither use nor fill the cache."
+            ),
+            click.option(
+                "--cache-dir",
+                type=click.Path(file_okay=False, path_type=Path),
+                default=None,
+                help="Where the extraction cache lives (default: the user cache dir).",
+            ),
+        )
+    ):
+        command = option(command)
+    return command
+
 
 PIPE_WIDTH = 120
 """Table width when output is not a terminal."""

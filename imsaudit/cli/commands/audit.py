@@ -14,7 +14,7 @@ from imsaudit.cli.exit_codes import EXIT_FINDINGS, EXIT_OK
 
 if TYPE_CHECKING:
     from imsaudit.findings.evaluate import Verdict
-from imsaudit.cli.output import CONTEXT
+from imsaudit.cli.output import CONTEXT, extraction_options
 
 FAIL_LEVELS = {"none": (), "major": ("major_nc",), "minor": ("major_nc", "minor_nc")}
 DEFAULT_FORMATS = ("pdf", "html", "json")
@@ -104,11 +104,7 @@ def read_verdict_workbook(path: Path) -> tuple[Verdict, ...]:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="The review workbook (xlsx) with an auditor's verdicts filled in.",
 )
-@click.option("--jobs", type=click.IntRange(min=1), help="Worker processes for extraction; default: cores.")
-@click.option("--no-cache", is_flag=True, help="Extract every file again (ignore the cache).")
-@click.option(
-    "--cache-dir", type=click.Path(file_okay=False, path_type=Path), help="Extraction cache folder."
-)
+@extraction_options
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 @click.option("--debug", is_flag=True, hidden=True)
 def audit(

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from imsaudit.cli.output import CONTEXT, scan_progress
+from imsaudit.cli.output import CONTEXT, extraction_options, scan_progress
 
 if TYPE_CHECKING:
     from imsaudit.evidence.model import Document, EvidenceIndex
@@ -58,19 +58,7 @@ def selected_kinds(pack_ids: tuple[str, ...]) -> list[EvidenceKind]:
     show_default=True,
     help="Output format.",
 )
-@click.option(
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes for PDF and Office files (default: one per core).",
-)
-@click.option("--no-cache", is_flag=True, help="Read every file again; neither use nor fill the cache.")
-@click.option(
-    "--cache-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Where the extraction cache lives (default: the user cache dir).",
-)
+@extraction_options
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary on stderr.")
 def scan(
     evidence_dir: Path,
