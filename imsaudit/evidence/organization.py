@@ -21,6 +21,7 @@ from imsaudit.checks.base import KIND_ID_PATTERN
 from imsaudit.core.errors import Problem, SettingsError
 from imsaudit.core.suggest import did_you_mean
 from imsaudit.core.types import Outcome
+from imsaudit.packs.model import PACK_ID_PATTERN
 
 logger = logging.getLogger(__name__)
 
@@ -104,6 +105,8 @@ class Organization(_Strict):
     ) = None
     auditor: str | None = None
     as_of: dt.date | None = None
+    packs: tuple[Annotated[str, Field(pattern=PACK_ID_PATTERN)], ...] = ()
+    """The packs the organization is audited against; ``--pack`` wins, none given: all."""
     exclusions: tuple[Exclusion, ...] = ()
     verdicts: tuple[ManualVerdict, ...] = ()
     waivers: tuple[Waiver, ...] = ()
@@ -171,6 +174,18 @@ def check_kind_ids(organization: Organization, known: Iterable[str], path: str) 
         for mapping in organization.kinds
         for kind in mapping.kinds
         if kind not in known_ids
+    ]
+    if problems:
+        raise SettingsError(problems)
+
+
+def check_pack_ids(organization: Organization, known: Iterable[str], path: str) -> None:
+    """Every pack named in ``packs`` must be available; typos get "did you mean"."""
+    known_ids = set(known)
+    problems = [
+        Problem(path, 0, 0, f"packs: unknown pack {pack!r}{did_you_mean(pack, known_ids)}")
+        for pack in organization.packs
+        if pack not in known_ids
     ]
     if problems:
         raise SettingsError(problems)

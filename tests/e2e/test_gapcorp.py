@@ -285,6 +285,29 @@ def test_waiver_of_an_unknown_requirement_stops_the_run(tmp_path: Path) -> None:
     assert "waiver for unknown requirement 'QMS-10.2.1-09'" in result.stderr
 
 
+def test_organization_yaml_names_the_packs_and_pack_overrides_it(tmp_path: Path) -> None:
+    folder = tmp_path / "gapcorp"
+    shutil.copytree(GAPCORP, folder)
+    with (folder / "organization.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("packs: [iso9001-2015, std-integration]\n")
+    run_cli(["audit", str(folder), "--format", "json", "--out", str(tmp_path / "a")])
+    chosen = json.loads((tmp_path / "a" / "audit.json").read_text(encoding="utf-8"))
+    assert [p["id"] for p in chosen["packs"]] == ["iso9001-2015", "std-integration"]
+    run_cli(audit_args(folder, tmp_path / "b"))
+    forced = json.loads((tmp_path / "b" / "audit.json").read_text(encoding="utf-8"))
+    assert [p["id"] for p in forced["packs"]] == ["iso9001-2015"]
+
+
+def test_unknown_pack_in_organization_yaml_stops_the_run(tmp_path: Path) -> None:
+    folder = tmp_path / "gapcorp"
+    shutil.copytree(GAPCORP, folder)
+    with (folder / "organization.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("packs: [iso9001-2051]\n")
+    result = run_cli(["audit", str(folder), "--format", "json", "--out", str(tmp_path / "o")], exit_code=2)
+    assert "packs: unknown pack 'iso9001-2051' (did you mean 'iso9001-2015'?)" in result.stderr
+    assert not (tmp_path / "o").exists()
+
+
 def test_fail_on_regression(tmp_path: Path) -> None:
     out = tmp_path / "out"
     run_cli(

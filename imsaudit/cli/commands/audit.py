@@ -55,7 +55,12 @@ def read_verdict_workbook(path: Path) -> tuple[Verdict, ...]:
     epilog="Example: imsaudit audit ./evidence --as-of 2026-11-01 --format json --fail-on major",
 )
 @click.argument("evidence_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--pack", "pack_ids", multiple=True, help="Pack id (repeatable); default: all packs.")
+@click.option(
+    "--pack",
+    "pack_ids",
+    multiple=True,
+    help="Pack id (repeatable); default: organization.yaml's packs, else all packs.",
+)
 @click.option(
     "--as-of",
     "as_of",
@@ -146,6 +151,11 @@ def audit(
     for name in wanted:
         RENDERERS.get(name)  # unknown formats are usage errors, before any work
     organization, org_file = read_organization(evidence_dir)
+    if organization is not None and organization.packs and not pack_ids:
+        from imsaudit.evidence.organization import check_pack_ids
+        from imsaudit.packs.load import available_packs, default_pack_dir
+
+        check_pack_ids(organization, available_packs(default_pack_dir()), org_file or "organization.yaml")
     if as_of is not None:
         day = as_of.date()
     elif organization is not None and organization.as_of is not None:
@@ -167,7 +177,7 @@ def audit(
     settings = AuditSettings(
         evidence_dir=evidence_dir,
         as_of=day,
-        pack_ids=pack_ids or None,
+        pack_ids=pack_ids or (organization.packs if organization and organization.packs else None),
         organization=organization,
         organization_file=org_file,
         verdicts=verdicts,
