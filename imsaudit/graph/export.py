@@ -88,9 +88,56 @@ def to_graphml(graph: ClauseGraph) -> str:
     return buffer.getvalue().decode("utf-8")
 
 
+SECTION_COLORS = {
+    "4": "#1F4E79",
+    "5": "#7D3C98",
+    "6": "#117A65",
+    "7": "#B7950B",
+    "8": "#2E4053",
+    "9": "#6E2C00",
+    "10": "#0E6655",
+}
+"""One colour per Harmonized Structure section, so a clause's family shows at a glance."""
+
+
+def to_svg(graph: ClauseGraph) -> str:
+    """A standalone SVG: clauses in bands by phase (what can be built first), arrows to dependents.
+
+    Drawn by the report's own dependency-map layout (no Graphviz needed); clauses that
+    carry no requirement and no edge (headings such as "7 Support") are left out.
+    """
+    from imsaudit.render._charts import MapEdge, MapNode, dependency_map
+
+    edges = [MapEdge(str(src), str(dst)) for src, dst, _reason in graph.edges()]
+    linked = {e.source for e in edges} | {e.target for e in edges}
+    multi = _multi(graph)
+    nodes = []
+    for order, key in enumerate(graph.order()):
+        attrs = graph.attrs(key)
+        if str(key) not in linked and not attrs.get("requirements"):
+            continue
+        hs = str(attrs.get("hs", key.clause)).split(".")[0]
+        nodes.append(
+            MapNode(
+                key=str(key),
+                clause=f"{key.pack} {key.clause}" if multi else key.clause,
+                title=str(attrs.get("title", "")).removesuffix(" [label]"),
+                phase=graph.phase(key),
+                color=SECTION_COLORS.get(hs, "#5D6D7E"),
+                root=False,
+                order=order,
+                weight=len(graph.downstream(key)),
+            )
+        )
+    label = f"Prerequisite graph: {len(nodes)} clauses, {len(edges)} prerequisite links, by phase"
+    svg = dependency_map(nodes, edges, width=900, label=label)
+    return svg.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1) + "\n"
+
+
 EXPORTERS: dict[str, Callable[[ClauseGraph], str]] = {
     "dot": to_dot,
     "mermaid": to_mermaid,
     "graphml": to_graphml,
+    "svg": to_svg,
 }
 """Graph formats by name; the CLI's ``--format`` choices come from here."""

@@ -305,7 +305,9 @@ class MapEdge:
     target: str
 
 
-def dependency_map(nodes: Sequence[MapNode], edges: Sequence[MapEdge], width: float = 680) -> str:
+def dependency_map(
+    nodes: Sequence[MapNode], edges: Sequence[MapEdge], width: float = 680, label: str | None = None
+) -> str:
     """Clauses as boxes in layers by roadmap phase, edges from root causes to clauses at risk.
 
     A simple layered layout: one band per phase, top to bottom; a band wraps into more
@@ -434,5 +436,7 @@ def dependency_map(nodes: Sequence[MapNode], edges: Sequence[MapEdge], width: fl
             f'<path d="M{_n(x2 - 3)} {_n(y2 - 5)} L{_n(x2 + 3)} {_n(y2 - 5)} L{_n(x2)} {_n(y2)}Z" '
             f'fill="{color}"/>'
         )
-    label = f"Dependency map: {len(nodes)} clauses, {len(drawn)} links from root causes to clauses at risk"
+    label = label or (
+        f"Dependency map: {len(nodes)} clauses, {len(drawn)} links from root causes to clauses at risk"
+    )
     return _svg(width, height, body_labels + body_edges + body_boxes + arrows, label, "chart depmap")

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import itertools
+from xml.etree import ElementTree
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from imsaudit.graph.build import ClauseKey, build_graph, find_cycles
-from imsaudit.graph.export import to_dot, to_graphml, to_mermaid
+from imsaudit.graph.export import to_dot, to_graphml, to_mermaid, to_svg
 from imsaudit.packs.load import load_library
 from tests.conftest import MINI_PACK
 from tests.packs.strategies import packs
@@ -52,6 +53,11 @@ def test_random_pack_graph_invariants(pack_and_edges: tuple) -> None:  # type: i
     assert to_dot(graph) == to_dot(build_graph([pack]))
     assert to_mermaid(graph).count("-->") == len(graph.edges())
     assert to_graphml(graph).count("<edge ") == len(graph.edges())
+    svg = to_svg(graph)
+    assert svg == to_svg(build_graph([pack]))
+    linked = {str(k) for e in graph.edges() for k in e[:2]}
+    shown = {str(k) for k in graph.nodes() if str(k) in linked or graph.attrs(k)["requirements"]}
+    assert svg.count("<rect ") - _bands(svg) == len(shown)
 
 
 @given(st.lists(st.tuples(st.sampled_from("123456"), st.sampled_from("123456")), max_size=15))
@@ -80,3 +86,23 @@ def test_export_escapes_titles() -> None:
     assert "<b>" not in mermaid
     assert "#quot;title#quot;" in mermaid
     assert "&lt;b&gt;" in to_graphml(graph)
+    svg = to_svg(graph)
+    assert "<b>" not in svg and "&lt;b&gt;" in svg
+    ElementTree.fromstring(svg)  # well-formed: an escaped title cannot break the markup
+
+
+def _bands(svg: str) -> int:
+    """The phase bands are rects too (one per phase)."""
+    return svg.count(">Phase ")
+
+
+def test_svg_draws_every_prerequisite_link_of_a_bundled_pack() -> None:
+    pack = load_library(["std-integration"]).pack("std-integration")
+    graph = build_graph([pack])
+    root = ElementTree.fromstring(to_svg(graph))
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    arrows = [p for p in root.iter("{http://www.w3.org/2000/svg}path") if p.get("d", "").endswith("Z")]
+    assert len(arrows) == len(graph.edges())
+    texts = [t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    phases = [t for t in texts if t.startswith("Phase")]
+    assert phases == [f"Phase {n}" for n in range(1, len(graph.phases()) + 1)]

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from imsaudit.packs.load import Library
     from imsaudit.packs.model import Pack
 
-GRAPH_FORMATS = ("dot", "mermaid", "graphml")
+GRAPH_FORMATS = ("dot", "mermaid", "graphml", "svg")
 
 
 @click.group(context_settings=CONTEXT, epilog="Example: imsaudit packs show iso9001-2015")
@@ -142,7 +142,7 @@ def validate(files: tuple[Path, ...]) -> None:
     help="Write to this file instead of standard output.",
 )
 def graph(pack_id: str, fmt: str, out: Path | None) -> None:
-    """Print the prerequisite graph of a pack (DOT, Mermaid or GraphML)."""
+    """Print the prerequisite graph of a pack: DOT, Mermaid, GraphML or an SVG picture."""
     from imsaudit.graph.build import build_graph
     from imsaudit.graph.export import EXPORTERS
     from imsaudit.packs.load import load_library
