@@ -80,7 +80,7 @@ class Library:
 
 
 def read_yaml(path: Path, display: str) -> tuple[Any, SourceMap | None, list[Problem]]:
-    """Parse one YAML file round-trip; syntax errors become problems with positions."""
+    """Parse one YAML file; syntax errors become problems with positions (see SourceMap)."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
@@ -95,6 +95,11 @@ def read_yaml(path: Path, display: str) -> tuple[Any, SourceMap | None, list[Pro
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return None, None, [Problem(display, 0, 0, f"cannot read: {exc}")]
+    try:
+        # The C loader when ruamel.yaml.clib is there; positions come later, only if needed.
+        return YAML(typ="safe").load(text), SourceMap(display, text=text), []
+    except YAMLError:
+        pass  # parsed again round-trip below, for the message and position users get
     yaml = YAML(typ="rt")
     try:
         data = yaml.load(text)

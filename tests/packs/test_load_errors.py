@@ -214,3 +214,25 @@ def test_valid_mini_pack_loads() -> None:
     assert pack.kinds_used() == ("context-analysis", "mini-policy")
     assert library.kind_origin["mini-policy"] == "mini"
     assert library.kind_origin["context-analysis"] == "common"
+
+
+def test_fast_loader_reads_the_same_packs_as_the_round_trip_loader() -> None:
+    """The C loader reads the packs; the round-trip loader only answers positions. Same data."""
+    from ruamel.yaml import YAML
+
+    from imsaudit.packs.load import default_pack_dir, load_library
+    from imsaudit.packs.model import Pack, as_plain
+
+    library = load_library()
+    for pack_id, pack in library.packs.items():
+        text = (default_pack_dir() / f"{pack_id}.yaml").read_text(encoding="utf-8")
+        assert Pack.model_validate(as_plain(YAML(typ="rt").load(text))) == pack
+
+
+def test_positions_are_parsed_only_when_asked(tmp_path: Path) -> None:
+    from imsaudit.packs.source import SourceMap
+
+    source = SourceMap("x.yaml", text="a:\n  b: [1, 2]\n")
+    assert "root" not in vars(source)  # nothing parsed yet
+    assert source.position(("a", "b", 1)) == (2, 10)
+    assert SourceMap("bad.yaml", text="a: [\n").position(("a",)) == (1, 1)  # the file, not a crash
