@@ -64,3 +64,21 @@ def test_no_print_in_the_library() -> None:
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "print":
                 offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     assert not offenders
+
+
+def test_only_the_cli_imports_the_kit() -> None:
+    """The checklist and starter kit sit on top of the pipeline's stages; no stage depends on them."""
+    offenders = [
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        if not {"cli", "kit"} & set(path.parts)
+        and {n for n in _imports(path) if n.startswith("imsaudit.kit")}
+    ]
+    assert not offenders
+
+
+@pytest.mark.parametrize("path", _modules("kit"), ids=lambda p: p.name)
+def test_kit_reads_no_audit(path: Path) -> None:
+    """Setting a system up needs packs, not an audit: the kit never reads findings or the pipeline."""
+    names = _imports(path)
+    assert not {n for n in names if n.startswith(("imsaudit.findings", "imsaudit.pipeline"))}, path.name

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
 from imsaudit.checks._combine import combine_any
-from imsaudit.checks.base import CheckParams, CheckType, EvalContext, composite, register, run_check
+from imsaudit.checks.base import (
+    CheckParams,
+    CheckType,
+    EvalContext,
+    composite,
+    part_text,
+    register,
+    run_check,
+)
 from imsaudit.core.results import CheckResult
 
 if TYPE_CHECKING:
@@ -20,6 +29,9 @@ class AnyOfParams(CheckParams):
 
     def children(self) -> tuple[CheckParams, ...]:
         return tuple(self.checks)
+
+    def describe(self, titles: Mapping[str, str] | None = None) -> str:
+        return "One of: " + "; or ".join(part_text(c, titles) for c in self.children())
 
 
 @register

@@ -5,6 +5,9 @@ A check type is one module in this package holding a pydantic parameter model
 under that name. Packs name check types in YAML; the loader validates them in two
 steps: the ``type`` is looked up (unknown names get "did you mean"), then the
 parameters are validated by that type's model, with ``file:line:col`` on every error.
+The parameter model's ``describe`` says in plain words what the check asks for ("Quality
+policy, approved within the last 12 months"): the checklist and the starter kit show it,
+and a test requires every type to say it in its own words.
 """
 
 from __future__ import annotations
@@ -94,6 +97,41 @@ class CheckParams(BaseModel):
         for child in self.children():
             yield from child.walk()
 
+    def describe(self, titles: Mapping[str, str] | None = None) -> str:
+        """What the check asks for, in plain words: "Quality policy, approved within the last 12 months".
+
+        For people setting a system up (``imsaudit checklist``, the starter kit) rather than
+        for an audit's message: it says what evidence would pass, not what was found.
+        ``titles`` maps kind ids to their titles; unknown ids are shown as they are. Every
+        check type overrides this; the fallback only names the type.
+        """
+        return f"The {self.type} check passes"
+
+
+def kinds_text(kinds: Iterable[str], titles: Mapping[str, str] | None) -> str:
+    """``Quality policy`` or ``Quality policy or Quality manual``: kind ids as their titles."""
+    names = titles or {}
+    return " or ".join(names.get(kind, kind) for kind in kinds)
+
+
+def listed(items: Iterable[str], conjunction: str = "and") -> str:
+    """``a, b and c`` (``describe`` wording; checks' messages use ``_evidence.listing``)."""
+    shown = list(items)
+    if len(shown) <= 1:
+        return "".join(shown)
+    return ", ".join(shown[:-1]) + f" {conjunction} {shown[-1]}"
+
+
+def part_text(check: CheckParams, titles: Mapping[str, str] | None) -> str:
+    """A nested check's description, in brackets when it is itself a composite (no ambiguity)."""
+    text = check.describe(titles)
+    return f"({text})" if check.children() else text
+
+
+def months_text(months: int) -> str:
+    """``12 months``; ``1 month``."""
+    return f"{months} month{'s' if months != 1 else ''}"
+
 
 class KindCheckParams(CheckParams):
     """Parameters of checks that judge the documents of one or more evidence kinds."""
@@ -102,6 +140,10 @@ class KindCheckParams(CheckParams):
 
     def kind_refs(self) -> tuple[str, ...]:
         return self.kind
+
+    def what(self, titles: Mapping[str, str] | None) -> str:
+        """The kinds this check reads, by title, to start a description with."""
+        return kinds_text(self.kind, titles)
 
 
 class CheckType:

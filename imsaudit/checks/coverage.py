@@ -12,6 +12,7 @@ be confirmed); gaps found even then stand.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal
 
 from pydantic import Field
@@ -39,7 +40,16 @@ from imsaudit.checks._evidence import (
     unreadable_note,
     value_key,
 )
-from imsaudit.checks.base import CheckParams, CheckType, Column, EvalContext, KindCheckParams, register
+from imsaudit.checks.base import (
+    CheckParams,
+    CheckType,
+    Column,
+    EvalContext,
+    KindCheckParams,
+    listed,
+    months_text,
+    register,
+)
 from imsaudit.core.results import CheckResult, EvidenceRef
 from imsaudit.core.types import Outcome
 
@@ -58,6 +68,21 @@ class CoverageParams(KindCheckParams):
         12, ge=1, le=120, description="Only rows dated within this window count; null: any date."
     )
     date_column: Column | None = Field(None, description="Header(s) of the date column.")
+
+    def describe(self, titles: Mapping[str, str] | None = None) -> str:
+        text = f"{self.what(titles)} covering {value_range(self.required)} in its {self.column[0]!r} column"
+        if self.within_months is not None:
+            text += f", in rows dated within {months_text(self.within_months)} of the audit"
+        return text
+
+
+def value_range(values: tuple[str, ...]) -> str:
+    """``4–10`` for a run of consecutive whole numbers (clauses 4 to 10), else ``a, b and c``."""
+    if len(values) > 2 and all(v.isdigit() for v in values):
+        numbers = [int(v) for v in values]
+        if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+            return f"{numbers[0]}–{numbers[-1]}"
+    return listed(values)
 
 
 @register

@@ -8,12 +8,21 @@ be fully read is ``needs_review``, since the missing words may be on the unread 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal
 
 from pydantic import Field, model_validator
 
 from imsaudit.checks._evidence import PhraseWording, judge_phrase_groups
-from imsaudit.checks.base import CheckParams, CheckType, EvalContext, KindCheckParams, Phrases, register
+from imsaudit.checks.base import (
+    CheckParams,
+    CheckType,
+    EvalContext,
+    KindCheckParams,
+    Phrases,
+    listed,
+    register,
+)
 from imsaudit.core.results import CheckResult
 
 
@@ -35,6 +44,12 @@ class CoversParams(KindCheckParams):
 
     def phrases(self) -> tuple[str, ...]:
         return tuple(phrase for group in self.topics.values() for phrase in group)
+
+    def describe(self, titles: Mapping[str, str] | None = None) -> str:
+        topics = list(self.topics)
+        if self.min_topics is None or self.min_topics >= len(topics):
+            return f"{self.what(titles)} addresses {listed(topics)}"
+        return f"{self.what(titles)} addresses at least {self.min_topics} of: {listed(topics, 'or')}"
 
 
 _WORDING = PhraseWording("topic", "addresses", "does not address")

@@ -16,6 +16,7 @@ scan) might be the newer version.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -37,7 +38,14 @@ from imsaudit.checks._evidence import (
     unreadable_note,
 )
 from imsaudit.checks._matcher import tokens
-from imsaudit.checks.base import CheckParams, CheckType, EvalContext, KindCheckParams, register
+from imsaudit.checks.base import (
+    CheckParams,
+    CheckType,
+    EvalContext,
+    KindCheckParams,
+    months_text,
+    register,
+)
 from imsaudit.core.results import CheckResult
 from imsaudit.core.types import Outcome
 from imsaudit.evidence.metadata import find_date
@@ -52,6 +60,10 @@ class FreshParams(KindCheckParams):
     honor_review_due: bool = Field(
         True, description="A document whose declared next review date has passed is stale."
     )
+
+    def describe(self, titles: Mapping[str, str] | None = None) -> str:
+        text = f"{self.what(titles)}, approved or dated within the last {months_text(self.max_age_months)}"
+        return text + (", and not past its own review date" if self.honor_review_due else "")
 
 
 @register

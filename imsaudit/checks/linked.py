@@ -15,6 +15,7 @@ with an unreadable document involved are ``needs_review``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal
 
 from pydantic import Field
@@ -52,6 +53,7 @@ from imsaudit.checks.base import (
     EvalContext,
     KindCheckParams,
     KindIds,
+    kinds_text,
     register,
 )
 from imsaudit.core.results import CheckResult, EvidenceRef
@@ -70,6 +72,14 @@ class LinkedParams(KindCheckParams):
 
     def kind_refs(self) -> tuple[str, ...]:
         return self.kind + self.target_kind
+
+    def describe(self, titles: Mapping[str, str] | None = None) -> str:
+        target = kinds_text(self.target_kind, titles)
+        entry = f"an entry of the {target} (its {self.target_column[0]!r} column)"
+        column = repr(self.column[0])
+        if self.min_share >= 1:
+            return f"{self.what(titles)}: every {column} value refers to {entry}"
+        return f"{self.what(titles)}: at least {self.min_share:.0%} of the {column} values refer to {entry}"
 
 
 @register

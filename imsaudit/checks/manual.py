@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal
 
 from pydantic import Field
 
 from imsaudit.checks._evidence import cite
-from imsaudit.checks.base import CheckParams, CheckType, EvalContext, KindIds, register
+from imsaudit.checks.base import CheckParams, CheckType, EvalContext, KindIds, kinds_text, register
 from imsaudit.core.results import CheckResult
 from imsaudit.core.types import Outcome
 
@@ -21,6 +22,10 @@ class ManualParams(CheckParams):
 
     def kind_refs(self) -> tuple[str, ...]:
         return self.kind or ()
+
+    def describe(self, titles: Mapping[str, str] | None = None) -> str:
+        looking = f", looking at the {kinds_text(self.kind, titles)}" if self.kind else ""
+        return f"An auditor judges{looking}: {self.reason.rstrip('.')}"
 
 
 @register

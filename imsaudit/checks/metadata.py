@@ -11,6 +11,7 @@ missing fields may be on the unread page: ``needs_review``.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -26,7 +27,7 @@ from imsaudit.checks._evidence import (
     unreadable,
     unreadable_note,
 )
-from imsaudit.checks.base import CheckParams, CheckType, EvalContext, KindCheckParams, register
+from imsaudit.checks.base import CheckParams, CheckType, EvalContext, KindCheckParams, listed, register
 from imsaudit.core.results import CheckResult, EvidenceRef
 from imsaudit.core.types import MetadataField, Outcome
 from imsaudit.evidence.model import Document
@@ -37,6 +38,10 @@ class MetadataParams(KindCheckParams):
     fields: tuple[MetadataField, ...] = Field(
         min_length=1, description="Document-control fields that must be filled with real values."
     )
+
+    def describe(self, titles: Mapping[str, str] | None = None) -> str:
+        fields = listed(FIELD_LABELS[f] for f in dict.fromkeys(self.fields))
+        return f"{self.what(titles)}, with {fields} filled in (no placeholders)"
 
 
 FIELD_LABELS = {

@@ -8,6 +8,7 @@ document that could not be fully read makes the result ``needs_review``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal
 
 from imsaudit.checks._evidence import (
@@ -28,6 +29,9 @@ from imsaudit.core.types import Outcome
 
 class NoPlaceholdersParams(KindCheckParams):
     type: Literal["no_placeholders"]
+
+    def describe(self, titles: Mapping[str, str] | None = None) -> str:
+        return f"{self.what(titles)}, finished: no template placeholders, instructions or TBD left"
 
 
 @register

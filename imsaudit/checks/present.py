@@ -8,6 +8,7 @@ is ``partly_met``, none is ``not_met``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal
 
 from pydantic import Field
@@ -22,6 +23,11 @@ from imsaudit.evidence.model import Document
 class PresentParams(KindCheckParams):
     type: Literal["present"]
     min_count: int = Field(1, ge=1, description="How many distinct documents are needed.")
+
+    def describe(self, titles: Mapping[str, str] | None = None) -> str:
+        if self.min_count == 1:
+            return f"{self.what(titles)}: a real document (not a template)"
+        return f"{self.what(titles)}: at least {self.min_count} real documents (templates do not count)"
 
 
 @register

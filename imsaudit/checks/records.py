@@ -16,6 +16,7 @@ shortfall in rows while a document of the kind could not be read is ``needs_revi
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -45,7 +46,16 @@ from imsaudit.checks._evidence import (
     unreadable,
     unreadable_note,
 )
-from imsaudit.checks.base import CheckParams, CheckType, Column, EvalContext, KindCheckParams, register
+from imsaudit.checks.base import (
+    CheckParams,
+    CheckType,
+    Column,
+    EvalContext,
+    KindCheckParams,
+    listed,
+    months_text,
+    register,
+)
 from imsaudit.core.results import CheckResult, EvidenceRef
 from imsaudit.core.types import Outcome
 from imsaudit.evidence.model import Document, Table
@@ -67,6 +77,16 @@ class RecordsParams(KindCheckParams):
     id_column: Column | None = Field(
         None, description="Header(s) of the row id, used to name rows in messages (NC-03)."
     )
+
+    def describe(self, titles: Mapping[str, str] | None = None) -> str:
+        rows = "at least one row" if self.min_rows == 1 else f"at least {self.min_rows} rows"
+        text = f"{self.what(titles)}: {rows}"
+        if self.within_months is not None:
+            text += f" dated within the last {months_text(self.within_months)}"
+        if self.required_columns:
+            each = "with" if self.min_rows == 1 else "each with"
+            text += f", {each} {listed(self.required_columns)} filled in"
+        return text
 
 
 @register

@@ -6,12 +6,21 @@ only in heading units: a word in body text is not a section.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal
 
 from pydantic import Field
 
 from imsaudit.checks._evidence import PhraseWording, judge_phrase_groups
-from imsaudit.checks.base import CheckParams, CheckType, EvalContext, KindCheckParams, Phrases, register
+from imsaudit.checks.base import (
+    CheckParams,
+    CheckType,
+    EvalContext,
+    KindCheckParams,
+    Phrases,
+    listed,
+    register,
+)
 from imsaudit.core.results import CheckResult
 
 
@@ -24,6 +33,9 @@ class SectionsParams(KindCheckParams):
 
     def phrases(self) -> tuple[str, ...]:
         return tuple(phrase for group in self.sections.values() for phrase in group)
+
+    def describe(self, titles: Mapping[str, str] | None = None) -> str:
+        return f"{self.what(titles)} has a section (a heading) for {listed(self.sections)}"
 
 
 _WORDING = PhraseWording("section", "has headings for", "has no heading for")

@@ -19,9 +19,10 @@ HOSTILE_TEXT = (
 )
 
 
-def assert_golden(relative: str, actual: bytes) -> None:
-    """Compare with ``golden/<relative>`` (line ends aside: git may rewrite them)."""
-    path = GOLDEN / relative
+def assert_golden(relative: str, actual: bytes, root: Path = GOLDEN) -> None:
+    """Compare with ``<root>/<relative>`` (default ``tests/render/golden``), line ends aside: git may
+    rewrite them. ``IMSAUDIT_REGEN_GOLDEN=1`` rewrites the file instead."""
+    path = root / relative
     if REGEN:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(actual)

@@ -333,7 +333,7 @@ def test_weasyprint_fetches_nothing_outside_the_package(
     import weasyprint
 
     caplog.set_level(logging.WARNING)
-    from imsaudit.render.pdf import _fetcher
+    from imsaudit.render.pdf import url_fetcher
 
     base = f"http://127.0.0.1:{recorder.port}"
     html = (
@@ -341,7 +341,7 @@ def test_weasyprint_fetches_nothing_outside_the_package(
         f'<style>@import url("{base}/i.css"); p {{ background: url({base}/bg.png) }}</style>'
         f'<p><img src="{base}/img.png"><img src="file:///etc/passwd">x</p>'
     )
-    data = weasyprint.HTML(string=html, base_url="imsaudit:", url_fetcher=_fetcher()).write_pdf()
+    data = weasyprint.HTML(string=html, base_url="imsaudit:", url_fetcher=url_fetcher()).write_pdf()
     assert data.startswith(b"%PDF") and recorder.requests == []
     refused = " ".join(r.getMessage() for r in caplog.records if "refused to fetch" in r.getMessage())
     assert f"{base}/s.css" in refused and f"{base}/img.png" in refused and "file:///etc/passwd" in refused
