@@ -1,7 +1,13 @@
 """Helpers every leaf check shares, so the honesty rules are written once.
 
 - ``gather`` returns the real documents of the kinds, the templates found instead, and a
-  ready ``not_met`` result when there is no real document (no evidence is never met).
+  ready ``not_met`` result when there is no real document (no evidence is never met);
+  ``Gathered.ranked`` orders the documents by how firmly they are of the kinds
+  (``strength``), so a check that judges "the best document" breaks ties in favour of
+  the document that really is the kind, not one that barely qualified and sorts first
+  by path.
+- ``cell_filled`` / ``cell_nil``: which register cells record an answer ("None" does,
+  "TBD" does not).
 - ``unreadable`` splits off documents whose text could not be fully read, which must
   lead to ``needs_review`` rather than a verdict from an empty read.
 - Column lookup, cell dates and month windows for register checks.
@@ -19,7 +25,7 @@ from imsaudit.checks.base import EvalContext
 from imsaudit.core.results import CheckResult, EvidenceRef, excerpt
 from imsaudit.core.types import Outcome
 from imsaudit.evidence.metadata import parse_date
-from imsaudit.evidence.model import Cell, Document, Table
+from imsaudit.evidence.model import Cell, ClassificationSource, Document, Table
 
 
 def cite(document: Document, locator: str = "document", text: str = "") -> EvidenceRef:
@@ -37,11 +43,49 @@ class Gathered:
     """The documents a check can judge, and what else was found."""
 
     documents: tuple[Document, ...]
-    """Real documents (not templates) of any of the kinds, sorted by path."""
+    """Real documents (not templates) of any of the kinds, sorted by path (for listings)."""
     templates: tuple[Document, ...]
     """Templates of the kinds: shown in messages, never counted."""
     missing: CheckResult | None
     """A ``not_met`` result to return when there is no real document, else None."""
+    ranked: tuple[Document, ...]
+    """``documents`` strongest first (see ``strength``), then by path: the order in which a
+    check looks for its best document, so that ``max`` keeps the strongest of equals."""
+
+
+PLAIN_FACTOR = 2
+"""A recognized document scoring this many times its kind's ``min_score`` is plainly of the kind."""
+
+
+def strength(ctx: EvalContext, document: Document, kinds: Sequence[str]) -> tuple[bool, bool, int, int]:
+    """How firmly ``document`` is evidence for a check of ``kinds``; smaller sorts first.
+
+    1. a kind declared in the document or mapped in organization.yaml: the organization's
+       own word outranks any recognition;
+    2. a document plainly of its kind (recognized at twice the kind's ``min_score`` or
+       more) before one that barely qualified on a few incidental words (an audit
+       procedure describing reports, scoring 5 as an audit report, against the report
+       itself at 19); ``min_score`` is each kind's own calibration, so "twice it" means
+       the same across kinds where raw scores do not;
+    3. the order in which the check lists its kinds (the pack lists first the kind where
+       the evidence naturally lives: scores of different kinds are on different scales);
+    4. the higher score.
+    Of several kinds, the document's strongest counts.
+    """
+    found = []
+    for position, kind in enumerate(kinds):
+        c = ctx.index.classification(document.path, kind)
+        if c is None:
+            continue
+        recognized = c.source is ClassificationSource.RECOGNIZED
+        barely = recognized and c.score < PLAIN_FACTOR * c.min_score
+        found.append((recognized, barely, position, -c.score))
+    return min(found, default=(True, True, len(kinds), 0))
+
+
+def rank(ctx: EvalContext, documents: Iterable[Document], kinds: Sequence[str]) -> tuple[Document, ...]:
+    """``documents`` strongest first (``strength``), ties by path: deterministic and meaningful."""
+    return tuple(sorted(documents, key=lambda d: (strength(ctx, d, kinds), d.path)))
 
 
 def gather(check: str, ctx: EvalContext, kinds: Sequence[str]) -> Gathered:
@@ -70,7 +114,7 @@ def gather(check: str, ctx: EvalContext, kinds: Sequence[str]) -> Gathered:
             evidence=tuple(cite(d, "document", _template_why(d)) for d in found_templates),
             looked_at=tuple(d.path for d in found_templates),
         )
-    return Gathered(real, found_templates, missing)
+    return Gathered(real, found_templates, missing, rank(ctx, real, kinds))
 
 
 def _template_why(document: Document) -> str:
@@ -151,9 +195,41 @@ def cell_text(value: Cell) -> str:
     return str(value).strip()
 
 
+_OPEN_WORDS = frozenset({"tbd", "tbc", "tba"})
+"""A cell starting with one of these leaves the question open: ``TBD``, ``TBC (next review)``."""
+_OPEN_PHRASES = frozenset(
+    {"to be decided", "to be determined", "to be defined", "to be confirmed", "to be agreed", "to be advised"}
+)
+_PLACEHOLDER_CELL = re.compile(r"^\s*(?:<[^<>]*>|\[[^\[\]]*\])\s*$")
+"""A whole cell that is a template slot: ``<Root cause>``, ``[insert owner]``."""
+_NIL_ANSWERS = frozenset({"none", "no", "nil", "n a", "na", "not applicable", "nothing"})
+"""Explicit answers that say "nothing here": recorded, but worth an auditor's glance."""
+
+
 def cell_filled(value: Cell) -> bool:
-    """True when a cell holds something other than blanks or a dash."""
-    return normalize(cell_text(value)) not in ("", "n a", "na", "none", "tbd", "tba")
+    """True when a cell records an answer, False when it leaves the question open.
+
+    Open: blank, punctuation only (``-``, ``?``, ``...``), ``TBD``/``TBC``/``TBA`` or
+    "to be decided", and template slots (``<Root cause>``, ``[insert owner]``).
+    Recorded: anything else, including ``None``, ``No``, ``Nil`` and ``N/A``: someone
+    considered the question and wrote an answer, whose acceptability is for an auditor
+    to judge (``cell_nil`` finds them so messages can point at them). ``N/A`` counts as
+    the same answer as "Not applicable" spelled out, which was always a value.
+    """
+    text = cell_text(value)
+    words = tokens(text)
+    if not words or _PLACEHOLDER_CELL.match(text):
+        return False
+    return words[0] not in _OPEN_WORDS and " ".join(words) not in _OPEN_PHRASES
+
+
+def cell_nil(value: Cell) -> bool:
+    """True for a recorded "nothing" (``None``, ``No``, ``Nil``, ``N/A``, ``Not applicable``).
+
+    Such a cell is filled (an answer), but it is not a value to look up: a register
+    column that refers to other records holds no reference when it says ``None``.
+    """
+    return normalize(cell_text(value)) in _NIL_ANSWERS
 
 
 _QUARTER = re.compile(r"(?<![\w])(?:q([1-4])[\s/-]*(\d{4})|(\d{4})[\s/-]*q([1-4]))(?![\w])", re.IGNORECASE)
@@ -200,6 +276,28 @@ def months_between(earlier: date, later: date) -> int:
     if later.day < earlier.day:
         months -= 1
     return months
+
+
+def age(earlier: date, later: date) -> tuple[int, int]:
+    """(months, days) from ``earlier`` to ``later``, counted with ``add_months``.
+
+    The months are the most ``m`` with ``add_months(earlier, m) <= later`` and the days
+    the rest, so "24 months and 17 days" and a limit of ``add_months(earlier, 24)`` can
+    never disagree (month ends included: 31 January + 1 month is 28 February).
+    """
+    months = max(months_between(earlier, later) - 1, 0)
+    while add_months(earlier, months + 1) <= later:
+        months += 1
+    return months, (later - add_months(earlier, months)).days
+
+
+def age_text(earlier: date, later: date) -> str:
+    """``24 months and 17 days``, ``3 months``, ``17 days``, ``less than a day``: exact, for messages."""
+    months, days = age(earlier, later)
+    parts = [plural(months, "month")] if months else []
+    if days or not months:
+        parts.append(plural(days, "day") if days else "less than a day")
+    return " and ".join(parts)
 
 
 # --------------------------------------------------------------------------- wording
@@ -441,7 +539,8 @@ def judge_phrase_groups(
 ) -> CheckResult:
     """Judge named phrase groups against the documents of ``kinds`` (``covers``, ``sections``).
 
-    The document finding most groups is judged (ties: a fully read one, then path order).
+    The document finding most groups is judged (ties: a fully read one, then the one most
+    firmly of the kind, then path order: ``Gathered.ranked``).
     A hit in text that was read is evidence even when other pages were not; but what was
     not found may be on a page that was not read, so a shortfall with unreadable text
     is ``needs_review``.
@@ -451,7 +550,7 @@ def judge_phrase_groups(
         return g.missing
     _, partial = unreadable(g.documents)
     scored: list[tuple[Document, dict[str, Hit]]] = []
-    for document in g.documents:
+    for document in g.ranked:
         found = {}
         for name, phrases in groups.items():
             hit = ctx.matcher.find(document, phrases, headings=headings)

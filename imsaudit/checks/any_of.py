@@ -39,7 +39,8 @@ class AnyOf(CheckType):
     """At least one nested check is met; the strongest nested outcome wins.
 
     For requirements an organization can meet in more than one way (a training matrix
-    or individual training records).
+    or individual training records). When met, the result describes and cites the
+    alternatives that were met; the others are kept for ``explain`` only.
     """
 
     name = "any_of"
@@ -48,4 +49,5 @@ class AnyOf(CheckType):
     @classmethod
     def evaluate(cls, params: CheckParams, ctx: EvalContext) -> CheckResult:
         assert isinstance(params, AnyOfParams)
-        return composite(cls.name, [run_check(c, ctx) for c in params.checks], combine_any)
+        children = [run_check(c, ctx) for c in params.checks]
+        return composite(cls.name, children, combine_any, winners_only=True, noun="alternatives")

@@ -62,7 +62,11 @@ def _single_topics(checks: tuple[CheckParams, ...]) -> tuple[tuple[str, ...], li
 
 @register
 class AtLeast(CheckType):
-    """At least ``n`` of the nested checks are met (e.g. 3 of the 5 management review inputs)."""
+    """At least ``n`` of the nested checks are met (e.g. 3 of the 5 management review inputs).
+
+    When met, the result describes and cites the nested checks that were met; the
+    others are kept for ``explain`` only. When not, every nested check is part of the gap.
+    """
 
     name = "at_least"
     Params = AtLeastParams
@@ -75,5 +79,6 @@ class AtLeast(CheckType):
             cls.name,
             [run_check(c, ctx) for c in params.checks],
             lambda outcomes: combine_at_least(n, outcomes),
-            f"{n} of {len(params.checks)} needed",
+            f"{n} needed",
+            winners_only=True,
         )

@@ -215,20 +215,38 @@ def composite(
     children: list[CheckResult],
     combine: Callable[[list[Outcome]], Outcome],
     note: str = "",
+    *,
+    winners_only: bool = False,
+    noun: str = "checks",
 ) -> CheckResult:
-    """A composite check's result: combined outcome, children kept, evidence merged in order."""
+    """A composite check's result: combined outcome, children kept, evidence merged in order.
+
+    With ``winners_only`` (``any_of``, ``at_least``), a met result describes and cites only
+    the nested checks that were met: the alternatives it did not need are not its
+    evidence, and quoting them ("No management review record was found", a template
+    cited) beside a met verdict misleads. They stay in ``children`` (``explain`` shows
+    them) and what they read stays in ``looked_at``. A result that is not met keeps every
+    nested check: each is part of the gap.
+    """
     outcome = combine([c.outcome for c in children])
-    counts = ", ".join(f"{n} {o.value}" for o in Outcome if (n := sum(c.outcome is o for c in children)))
-    detail = f"; {note}" if note else ""
+    shown = children
+    if winners_only and outcome is Outcome.MET:
+        shown = [c for c in children if c.outcome is Outcome.MET]
     evidence: dict[tuple[str, str], EvidenceRef] = {}
-    for child in children:
+    for child in shown:
         for ref in child.evidence:
             evidence.setdefault((ref.path, ref.locator), ref)
     looked = sorted({p for c in children for p in c.looked_at})
+    if len(shown) < len(children):
+        detail = f" ({note})" if note else ""
+        lead = f"{len(shown)} of {len(children)} {noun} met{detail}"
+    else:
+        counts = ", ".join(f"{n} {o.value}" for o in Outcome if (n := sum(c.outcome is o for c in children)))
+        lead = f"{len(children)} {noun} ({counts}{f'; {note}' if note else ''})"
     return CheckResult(
         type=name,
         outcome=outcome,
-        message=f"{len(children)} checks ({counts}{detail}): " + " ".join(c.message for c in children),
+        message=f"{lead}: " + " ".join(c.message for c in shown),
         evidence=tuple(evidence.values()),
         looked_at=tuple(looked),
         children=tuple(children),

@@ -1,6 +1,7 @@
 """Check type ``covers``: the text addresses each topic (any of its phrases, on word boundaries).
 
-The document covering most topics is judged (ties: a fully read one, then path order);
+The document covering most topics is judged (ties: a fully read one, then the one most
+firmly of the kind: declared or mapped first, then the higher recognition score; then path);
 evidence is one reference per covered topic, at the first hit. A hit in text that was
 read counts even if other pages were not; a shortfall while some document could not
 be fully read is ``needs_review``, since the missing words may be on the unread pages.

@@ -5,8 +5,12 @@ row date in any column that looks back (``Date``, ``Reviewed on``, ``Period``), 
 one that looks ahead (``Due date``, ``Next review``); a document without an approval
 date (minutes, reports) may be dated by a ``Date:`` / ``Held on`` line near the top,
 its title, its first heading or its file name. The newest date on or before the audit
-date is judged; dates after it are not yet evidence, and if they are all there is, the
-result is ``needs_review``. A passed ``review_due`` of the newest document is
+date is judged (same day: the document most firmly of the kind). It is current through
+the same day ``max_age_months`` later (2024-10-15 with 24 months: until 2026-10-15,
+inclusive), and the message gives its age exactly ("24 months and 17 days") with that
+date, so the wording and the verdict cannot disagree at the limit. Dates after the
+audit date are not yet evidence, and if they are all there is, the result is
+``needs_review``. A passed ``review_due`` of the newest document is
 ``not_met`` (when ``honor_review_due``), unless it predates that document's own date
 (then the review evidently happened). No date at all: ``needs_review``. A stale verdict
 becomes ``needs_review`` when an undated, unreadable document of the kind (a signed
@@ -25,12 +29,12 @@ from pydantic import Field
 
 from imsaudit.checks._evidence import (
     add_months,
+    age_text,
     cell_date,
     cite,
     data_rows,
     described,
     gather,
-    months_between,
     paths,
     plural,
     sentence,
@@ -93,21 +97,26 @@ class Fresh(CheckType):
         past = [d for d in found if d.day <= ctx.as_of]
         if not past:
             return _no_date(cls.name, ctx, params.kind, g.documents, found, partial)
-        newest = max(past, key=lambda d: (d.day, d.document.path))
+        # Same day: the document most firmly of the kind speaks (Gathered.ranked), then path.
+        rank = {d.path: -i for i, d in enumerate(g.ranked)}
+        newest = max(past, key=lambda d: (d.day, rank[d.document.path]))
         what = described(ctx, newest.document, params.kind)
-        age = months_between(newest.day, ctx.as_of)
         evidence = [cite(newest.document, newest.locator, newest.text)]
-        limit = add_months(ctx.as_of, -params.max_age_months)
-        when = f"{plural(age, 'month') if age else 'less than a month'} before {ctx.as_of}"
+        # One date decides and the message names it: current through ``expires`` inclusive.
+        expires = add_months(newest.day, params.max_age_months)
+        limit = f"{plural(params.max_age_months, 'month')} (until {expires})"
+        if newest.day == ctx.as_of:
+            when = "the audit date"
+        else:
+            when = f"{age_text(newest.day, ctx.as_of)} before {ctx.as_of}"
         said = f"{what} {newest.verb} {newest.day} ({newest.locator}), {when}"
         metadata = newest.document.metadata
         due = metadata.review_due
-        if newest.day < limit:
+        if ctx.as_of > expires:
             outcome = Outcome.NOT_MET
-            message = f"{said}; the limit is {plural(params.max_age_months, 'month')}"
+            message = f"{said}; the limit is {limit}"
         elif params.honor_review_due and due is not None and newest.day <= due < ctx.as_of:
-            overdue = months_between(due, ctx.as_of)
-            late = plural(overdue, "month") if overdue else plural((ctx.as_of - due).days, "day")
+            late = age_text(due, ctx.as_of)
             outcome = Outcome.NOT_MET
             message = f"the review of {what} was due {due} ({late} overdue); it {newest.verb} {newest.day}"
             evidence.append(
@@ -115,7 +124,7 @@ class Fresh(CheckType):
             )
         else:
             outcome = Outcome.MET
-            message = f"{said}, within the limit of {plural(params.max_age_months, 'month')}"
+            message = f"{said}, within the limit of {limit}"
             if due is not None and due >= ctx.as_of:
                 message += f"; next review due {due}"
         if outcome is Outcome.NOT_MET and undated_partial:

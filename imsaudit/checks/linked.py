@@ -6,7 +6,8 @@ Target ids are the filled cells of ``target_column`` in real documents of
 cell refers to them only through id-like tokens: cells without any (``customer
 complaint``) are not references and are skipped, and a cell may list several ids
 (``IA-01; IA-02``), each one reference. When target ids are names (suppliers,
-people), every filled source cell is a reference compared as a whole. A reference
+people), every filled source cell is a reference compared as a whole; a recorded
+"nothing" (``None``, ``N/A``) is an answer, not a reference, in either case. A reference
 resolves when its whole value or one of its id tokens is a target id. ``met`` at
 ``min_share``; ``partly_met`` when some resolve; ``not_met`` when none; no reference
 at all is ``needs_review``; no target document is ``not_met``. Unresolved references
@@ -23,6 +24,7 @@ from pydantic import Field
 from imsaudit.checks._evidence import (
     Row,
     cell_filled,
+    cell_nil,
     cell_text,
     cite_header,
     data_rows,
@@ -58,7 +60,7 @@ from imsaudit.checks.base import (
 )
 from imsaudit.core.results import CheckResult, EvidenceRef
 from imsaudit.core.types import Outcome
-from imsaudit.evidence.model import Document, Table
+from imsaudit.evidence.model import Cell, Document, Table
 
 
 class LinkedParams(KindCheckParams):
@@ -167,13 +169,18 @@ def _result(
     )
 
 
+def _reference(value: Cell) -> bool:
+    """Whether a cell holds something to look up: ``None`` or ``N/A`` is an answer, not an id."""
+    return cell_filled(value) and not cell_nil(value)
+
+
 def _target_ids(targets: Located) -> dict[str, Row]:
     """Every id the target register holds (normalized) -> its row."""
     ids: dict[str, Row] = {}
     for document, table, column in targets:
         for row in data_rows(document, table):
             value = row.cell(column)
-            if not cell_filled(value):
+            if not _reference(value):
                 continue
             keys = {id_key(cell_text(value))}
             for part in reference_parts(value):
@@ -205,7 +212,7 @@ class _References:
             id_column = _row_id_column(table, column)
             for row in data_rows(document, table):
                 value = row.cell(column)
-                if not cell_filled(value):
+                if not _reference(value):
                     continue
                 found = False
                 for part in reference_parts(value):

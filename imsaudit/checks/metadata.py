@@ -1,11 +1,12 @@
 """Check type ``metadata``: document-control fields filled with real values.
 
 Each real document is judged; the one with most fields filled speaks for the kind
-(ties: a fully read one, then path order). A value the scanner rejected (``TBD``,
-``<Name>``, a date that does not parse) is named in the message ("approved by is
-'TBD'"). All fields filled: ``met``; some: ``partly_met``; none: ``not_met``. When the
-best document is not ``met`` and a document of the kind could not be fully read, the
-missing fields may be on the unread page: ``needs_review``.
+(ties: a fully read one, then the one most firmly of the kind, then path order). A
+value the scanner rejected (``TBD``, ``<Name>``, a date that does not parse) is named
+in the message ("approved by is 'TBD'"). All fields filled: ``met``; some:
+``partly_met``; none: ``not_met``. When the best document is not ``met`` and a document
+of the kind could not be fully read, the missing fields may be on the unread page:
+``needs_review``.
 """
 
 from __future__ import annotations
@@ -111,7 +112,7 @@ class Metadata(CheckType):
         if g.missing:
             return g.missing
         fields = tuple(dict.fromkeys(params.fields))
-        judged = [_judge(d, fields) for d in g.documents]
+        judged = [_judge(d, fields) for d in g.ranked]
         best = max(judged, key=lambda j: (len(j.filled), j.document.text_complete))
         _, partial = unreadable(g.documents)
         what = described(ctx, best.document, params.kind)

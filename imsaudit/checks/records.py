@@ -8,8 +8,13 @@ empty are skipped. With a window, the date column is found with ``find_date_colu
 rows without a readable date or dated after the audit date are not counted (the
 message says how many). No date column at all: the period cannot be checked, so a
 result that would be met is ``needs_review``, one that fails even counting every row
-stands. A counted row must fill each required column (``-``, ``n/a``, ``TBD`` are not
-values); rows are named by ``id_column`` when given, else by locator, up to three.
+stands. A counted row must fill each required column (blank, ``-``, ``?``, ``TBD`` and
+``<placeholders>`` are not values; ``None``, ``No``, ``N/A`` are answers, and a met
+message names the rows that give them, for an auditor to judge); rows are named by
+``id_column`` when given, else by locator, up to three. A required column listed in
+``when_due`` need only be filled once the row is due: a row whose due date is after the
+audit date is not late for it (it is set aside, named in the message, and counts
+neither for nor against; if nothing else is left to judge, ``needs_review``).
 No table at all (a scan, a PDF whose table was not extracted) is ``needs_review``; a
 shortfall in rows while a document of the kind could not be read is ``needs_review``.
 """
@@ -21,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from imsaudit.checks._evidence import (
     DATE_ALIASES,
@@ -29,6 +34,8 @@ from imsaudit.checks._evidence import (
     add_months,
     cell_date,
     cell_filled,
+    cell_nil,
+    cell_text,
     cite_header,
     data_rows,
     find_column,
@@ -77,6 +84,24 @@ class RecordsParams(KindCheckParams):
     id_column: Column | None = Field(
         None, description="Header(s) of the row id, used to name rows in messages (NC-03)."
     )
+    when_due: dict[str, Column] = Field(
+        default_factory=dict,
+        description=(
+            "Required column -> header(s) of the row's due date: that column need only be filled "
+            "once the row is due (an effectiveness check), so a row due after the audit date is "
+            "not yet late for it."
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _when_due_names_required(self) -> RecordsParams:
+        unknown = [name for name in self.when_due if name not in self.required_columns]
+        if unknown:
+            raise ValueError(
+                f"when_due names {', '.join(map(repr, unknown))}, which "
+                f"{'is' if len(unknown) == 1 else 'are'} not in required_columns"
+            )
+        return self
 
     def describe(self, titles: Mapping[str, str] | None = None) -> str:
         rows = "at least one row" if self.min_rows == 1 else f"at least {self.min_rows} rows"
@@ -86,6 +111,8 @@ class RecordsParams(KindCheckParams):
         if self.required_columns:
             each = "with" if self.min_rows == 1 else "each with"
             text += f", {each} {listed(self.required_columns)} filled in"
+        if self.when_due:
+            text += f" ({listed(self.when_due)} once the row is due)"
         return text
 
 
@@ -114,7 +141,14 @@ class Records(CheckType):
         located = [_locate(d, t, params) for d, t in tables]
         usable = [t for t in located if not t.missing]
         if not usable:
-            best = max(located, key=lambda t: len(t.required) - len(t.missing) + (t.date is not None))
+            rank = {d.path: -i for i, d in enumerate(g.ranked)}
+            best = max(
+                located,
+                key=lambda t: (
+                    len(t.required) - len(t.missing) + (t.date is not None),
+                    rank[t.document.path],
+                ),
+            )
             names = listing([repr(n) for n in best.missing], conjunction="or")
             aliases = "; ".join(
                 f"{name}: {', '.join(params.required_columns[name])}" for name in best.missing
@@ -143,6 +177,8 @@ class _Located:
     date: int | None
     id: int | None
     missing: list[str] = field(default_factory=list)
+    due: dict[str, int | None] = field(default_factory=dict)
+    """Required column -> its due-date column (``when_due``); None: not in the header."""
 
 
 def _locate(document: Document, table: Table, params: RecordsParams) -> _Located:
@@ -150,7 +186,9 @@ def _locate(document: Document, table: Table, params: RecordsParams) -> _Located
     date_column = find_date_column(table, params.date_column) if params.within_months else None
     id_column = find_column(table, params.id_column) if params.id_column else None
     missing = [name for name, index in required.items() if index is None]
-    return _Located(document, table, required, date_column, id_column, missing)
+    # A due date is a forward-looking header, which find_date_column would skip: look it up as named.
+    due = {name: find_column(table, aliases) for name, aliases in params.when_due.items()}
+    return _Located(document, table, required, date_column, id_column, missing, due)
 
 
 def _result(
@@ -186,8 +224,30 @@ class _Judge:
     def label(self, table: _Located, row: Row) -> str:
         return row.label(table.id, with_path=self.with_path)
 
-    def unfilled(self, table: _Located, row: Row) -> list[str]:
-        return [name for name, index in table.required.items() if not cell_filled(row.cell(index))]
+    def unfilled(self, table: _Located, row: Row) -> tuple[list[str], date | None]:
+        """(required columns the row leaves open and is late for, its due date if that spared others).
+
+        A ``when_due`` column left open in a row due after the audit date is not late yet.
+        """
+        late: list[str] = []
+        spared: date | None = None
+        for name, index in table.required.items():
+            if cell_filled(row.cell(index)):
+                continue
+            due = cell_date(row.cell(table.due.get(name)))
+            if due is not None and due > self.as_of:
+                spared = due
+            else:
+                late.append(name)
+        return late, spared
+
+    def nil_answers(self, table: _Located, row: Row) -> list[str]:
+        """``'None' for resources``: the required cells of ``row`` that record a "nothing"."""
+        return [
+            f"{cell_text(row.cell(index))!r} for {name}"
+            for name, index in table.required.items()
+            if cell_nil(row.cell(index))
+        ]
 
     def result(self, check: str, looked: tuple[str, ...]) -> CheckResult:
         params = self.params
@@ -247,8 +307,28 @@ class _Judge:
         note: str,
     ) -> CheckResult:
         params = self.params
-        offending = [(t, row, gaps) for t, row in counted if (gaps := self.unfilled(t, row))]
-        count = len(counted)
+        offending: list[tuple[_Located, Row, list[str]]] = []
+        waiting: list[tuple[_Located, Row, date]] = []
+        judged: list[tuple[_Located, Row]] = []
+        for t, row in counted:
+            gaps, due = self.unfilled(t, row)
+            if gaps:
+                offending.append((t, row, gaps))
+            elif due is not None:
+                waiting.append((t, row, due))
+            else:
+                judged.append((t, row))
+        if waiting:
+            note += self.waiting_note(waiting)
+        count = len(counted) - len(waiting)
+        if not count:
+            # Every row is due after the audit date: nothing can be late yet.
+            message = (
+                f"none of the {plural(len(counted), 'row')}{period} in {self.place} is due yet"
+                f"{note}; an auditor must check them once they are due"
+            )
+            evidence = tuple(row.cite() for _, row, _ in waiting[:_CITED])
+            return _result(check, Outcome.NEEDS_REVIEW, message, evidence, looked)
         if offending:
             named = [
                 f"{self.label(t, row)} has no {listing(gaps, conjunction='or')}" for t, row, gaps in offending
@@ -268,16 +348,38 @@ class _Judge:
             evidence = tuple(row.cite() for _, row, _ in offending[:_CITED])
             return _result(check, outcome, message, evidence, looked)
         if count < params.min_rows:
-            outcome = Outcome.NEEDS_REVIEW if self.partial else Outcome.PARTLY_MET
+            # Rows not yet due may still make up the number: then it cannot be judged yet.
+            short = self.partial or count + len(waiting) >= params.min_rows
+            outcome = Outcome.NEEDS_REVIEW if short else Outcome.PARTLY_MET
             message = (
                 f"only {plural(count, 'row')}{period} in {self.place}; "
                 f"{params.min_rows} are needed{note}" + self.unread()
             )
-            return _result(check, outcome, message, tuple(row.cite() for _, row in counted[:_CITED]), looked)
+            return _result(check, outcome, message, tuple(row.cite() for _, row in judged[:_CITED]), looked)
         each = "each filling" if count > 1 else "filling"
         filled = f", {each} {listing(list(params.required_columns))}" if params.required_columns else ""
+        # "None" and "N/A" are answers, not gaps; name them so an auditor can judge them.
+        nil = [(t, row, answers) for t, row in judged if (answers := self.nil_answers(t, row))]
+        if nil:
+            said = [f"{self.label(t, row)} answers {listing(answers)}" for t, row, answers in nil]
+            note += f"; {listing(said, _NAMED)}: recorded answers, for an auditor to judge"
         message = f"{self.subject} {plural(count, 'row')}{period}{filled}{note}"
-        return _result(check, Outcome.MET, message, tuple(row.cite() for _, row in counted[:3]), looked)
+        cited = {(r.document.path, r.locator): r for _, r in judged[:3]}
+        cited |= {(r.document.path, r.locator): r for _, r, _ in nil[:_NAMED]}
+        evidence = tuple(row.cite() for row in cited.values())
+        return _result(check, Outcome.MET, message, evidence, looked)
+
+    def waiting_note(self, waiting: list[tuple[_Located, Row, date]]) -> str:
+        """``; row 12 (NC-16) is not due until 2026-11-30, so its effectiveness is not expected yet``."""
+        names = listing(list(self.params.when_due), conjunction="or")
+        if len(waiting) == 1:
+            table, row, due = waiting[0]
+            return f"; {self.label(table, row)} is not due until {due}, so its {names} is not expected yet"
+        rows = [f"{self.label(t, row)}, due {due}" for t, row, due in waiting]
+        return (
+            f"; {len(waiting)} rows are not due yet, so their {names} is not expected yet: "
+            f"{listing(rows, _NAMED)}"
+        )
 
     def undatable(self, check: str, looked: tuple[str, ...]) -> CheckResult:
         """No usable table has a date column: the period cannot be checked, only bounded."""

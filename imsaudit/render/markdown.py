@@ -162,12 +162,33 @@ def _summary(result: AuditResult) -> list[str]:
     lines += _table(header, rows, "lrr" + "r" * len(SUMMARY_ORDER))
     lines += ["", f"Requirements: {outcomes or 'none'}."]
     if s.needs_review:
-        lines += [
-            "",
-            f"> **{s.needs_review} requirement(s) need an auditor's judgement**: the evidence "
-            "exists but a machine cannot judge it. They are listed with their interview questions.",
-        ]
+        lead = f"> **{s.needs_review} requirement(s) need an auditor's judgement**"
+        lines += ["", f"{lead}: {_review_why(result)}"]
     return lines
+
+
+def _review_why(result: AuditResult) -> str:
+    """Why the needs-review requirements wait for an auditor, worded by whether evidence was found.
+
+    "The evidence exists" is only true of the ones that cite a document; for the others no
+    document was found, or none is asked for (a pure interview question): either way
+    there is nothing for a machine, or an auditor, to read.
+    """
+    pending = [r for r in result.requirements if r.outcome is Outcome.NEEDS_REVIEW]
+    found = sum(1 for r in pending if r.evidence)
+    missing = len(pending) - found
+    listed = "They are listed with their interview questions."
+    if not missing:
+        return f"the evidence exists but a machine cannot judge it. {listed}"
+    if not found:
+        return (
+            "there is no document to judge for them; only interviews and observation can settle "
+            f"them. {listed}"
+        )
+    return (
+        f"for {found} the evidence exists but a machine cannot judge it; for {missing} there is no "
+        f"document to judge, and only interviews and observation can settle them. {listed}"
+    )
 
 
 def _progress(result: AuditResult) -> list[str]:

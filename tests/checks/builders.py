@@ -6,6 +6,7 @@ the checks read, so a case exercises exactly what the scanner would hand over::
 
     path: nc-log.xlsx                  # the format follows the extension
     kinds: [nonconformity-log]         # classifications (declared)
+    score: 5                           # recognized (not declared) with this score instead
     template: false                    # true: a template (never a record)
     units: ["# Title", "text", {text: ..., locator: ..., role: heading}]
     tables: [{name: Log, header: [...], rows: [[...]], row_locators: [...]}]
@@ -161,21 +162,32 @@ def evidence_kind(kind: str, spec: Mapping[str, Any] | None = None) -> EvidenceK
     )
 
 
+def classification(kind: str, score: int | None) -> Classification:
+    """Declared (``score`` None), or recognized with ``score`` (to test ranking by strength)."""
+    if score is None:
+        return Classification(
+            kind=kind,
+            score=10,
+            min_score=4,
+            source=ClassificationSource.DECLARED,
+            reasons=(Reason(rule="declared", detail=f"kind: {kind}", score=10),),
+        )
+    return Classification(
+        kind=kind,
+        score=score,
+        min_score=4,
+        source=ClassificationSource.RECOGNIZED,
+        reasons=(Reason(rule="phrase", detail=f"'{kind}'", score=score),),
+    )
+
+
 def index(documents: Iterable[Mapping[str, Any]]) -> EvidenceIndex:
-    """An EvidenceIndex where each document is of the kinds it lists (declared)."""
+    """An EvidenceIndex where each document is of the kinds it lists (declared, or scored)."""
     built = sorted((document(d) for d in documents), key=lambda d: d.path)
     kinds_of = {d["path"]: tuple(d.get("kinds", ())) for d in documents}
+    scores = {d["path"]: d.get("score") for d in documents}
     classifications = {
-        path: tuple(
-            Classification(
-                kind=kind,
-                score=10,
-                min_score=4,
-                source=ClassificationSource.DECLARED,
-                reasons=(Reason(rule="declared", detail=f"kind: {kind}", score=10),),
-            )
-            for kind in sorted(kinds)
-        )
+        path: tuple(classification(kind, scores[path]) for kind in sorted(kinds))
         for path, kinds in kinds_of.items()
         if kinds
     }

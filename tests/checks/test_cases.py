@@ -2,7 +2,9 @@
 
 A case file names its check ``type`` and holds named cases: pre-extracted documents,
 parameters (``type`` may be left out), an optional ``as_of``, and what to expect: the
-outcome, fragments of the message, and locators the evidence must cite. One generic
+outcome, fragments of the message (``message``, ``not_message``), locators the evidence
+must cite (``evidence``), paths it must or must not cite (``cites``, ``not_cites``) and
+paths it must have looked at (``looked_at``). One generic
 test runs them all with ids ``<type>_<case>``; the meta-tests below make sure each
 type has a passing and a failing case, and a case for text the machine could not read.
 """
@@ -98,6 +100,13 @@ def test_case(case: Case) -> None:
     locators = [e.locator for e in result.evidence]
     for locator in _as_list(expect.get("evidence")):
         assert locator in locators, f"{locator!r} not cited\n{shown}"
+    cited = {e.path for e in result.evidence}
+    for path in _as_list(expect.get("cites")):
+        assert path in cited, f"{path!r} not cited\n{shown}"
+    for path in _as_list(expect.get("not_cites")):
+        assert path not in cited, f"{path!r} cited\n{shown}"
+    for path in _as_list(expect.get("looked_at")):
+        assert path in result.looked_at, f"{path!r} not in looked_at\n{shown}"
 
     # What every check promises, whatever the case.
     assert result.message.endswith("."), shown

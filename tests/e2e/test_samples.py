@@ -28,6 +28,8 @@ from imsaudit.evidence.scan import ScanOptions, scan_folder
 from imsaudit.findings.model import AuditResult, DocumentEntry, RequirementResult
 from imsaudit.packs.load import load_library
 from imsaudit.pipeline import AuditSettings, read_organization, run_audit
+from imsaudit.render._report import build_report
+from imsaudit.render.markdown import report_markdown
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "evidence_samples"
@@ -316,6 +318,92 @@ def test_new_institution_draft_is_a_template_that_never_counts(tidewater: AuditR
     for r in tidewater.requirements:
         if any(e.path == TIDEWATER_DRAFT for e in r.evidence):
             assert r.outcome not in (Outcome.MET, Outcome.PARTLY_MET), r.id
+
+
+# --------------------------------------------------------------------------- verdict rules
+
+
+def evidence_paths(r: RequirementResult) -> set[str]:
+    return {e.path for e in r.evidence}
+
+
+def test_a_written_none_is_an_answer_not_a_gap(helix: AuditResult, fenwick: AuditResult) -> None:
+    """A written "None" is what was decided (no potential, no extra resources): an auditor judges it."""
+    screening = requirement(helix, "SI-4.1-01")
+    assert screening.outcome is Outcome.MET, screening.message
+    assert "sheet Projects row 14 (HX-P-2602) answers 'None' for potential" in screening.message
+    assert "sheet Projects row 14" in locators(
+        screening, "09 Standardization/Project Register with Standardization Screening.xlsx"
+    )
+    change = requirement(fenwick, "QMS-6.3-02")
+    assert change.outcome is Outcome.MET, change.message
+    assert "row 3 answers 'None' for resources" in change.message
+
+
+def test_a_met_alternative_cites_only_itself(fenwick: AuditResult) -> None:
+    r = requirement(fenwick, "QMS-6.3-01")
+    assert r.outcome is Outcome.MET, r.message
+    assert "No Management review record" not in r.message and "template" not in r.message
+    assert "Performance/Management Review Minutes TEMPLATE.docx" not in evidence_paths(r)
+    assert evidence_paths(r) <= {"Production/process-change-requests-2026.csv", "QMS/qms-change-log.csv"}
+
+
+@pytest.mark.parametrize(
+    ("name", "rid", "judged", "not_judged"),
+    [
+        # The audit report (recognized with 19) speaks, not the procedure that describes reports (5).
+        (
+            "fenwick",
+            "QMS-9.2.2-05",
+            "Performance/Internal Audit Report IA-26-03.docx",
+            "Performance/Internal Audit Procedure QP-05.docx",
+        ),
+        # The IP procedure, not the innovation policy that barely qualified as one.
+        (
+            "helix",
+            "IMS-7.8-04",
+            "05 IP and Partners/IP Management Procedure.docx",
+            "01 Strategy/Innovation Policy.pdf",
+        ),
+    ],
+)
+def test_the_document_most_plainly_of_the_kind_is_judged(
+    name: str, rid: str, judged: str, not_judged: str, request: pytest.FixtureRequest
+) -> None:
+    r = requirement(request.getfixturevalue(name), rid)
+    assert r.outcome is Outcome.MET, r.message
+    assert f"({judged})" in r.message and not_judged not in r.message
+    assert judged in evidence_paths(r) and not_judged not in evidence_paths(r)
+
+
+def test_an_age_past_the_limit_says_by_how_much(helix: AuditResult) -> None:
+    r = requirement(helix, "IMS-5.1.1-03")
+    assert "24 months and 17 days before 2026-11-01; the limit is 24 months (until 2026-10-15)" in r.message
+
+
+def test_a_corrective_action_not_yet_due_is_not_late(fenwick: AuditResult) -> None:
+    """NC-26-016 is due 2026-11-30: its effectiveness cannot be checked yet; the three late ones stay gaps."""
+    r = requirement(fenwick, "QMS-10.2.1-04")
+    assert r.outcome is Outcome.PARTLY_MET, r.message
+    assert "3 of the 10 rows" in r.message
+    assert "row 12 (NC-26-016) is not due until 2026-11-30" in r.message
+    assert "NC-26-016) has no" not in r.message
+    assert locators(r, "Improvement/nc-capa-log-2026.csv") == {"row 5", "row 9", "row 11"}
+
+
+def test_review_items_say_whether_evidence_was_found(tidewater: AuditResult, helix: AuditResult) -> None:
+    """Tidewater's review items are interview questions with nothing to read: no "evidence exists"."""
+    assert all(not r.evidence for r in tidewater.requirements if r.outcome is Outcome.NEEDS_REVIEW)
+    empty = report_markdown(tidewater)
+    assert "there is no document to judge for them" in empty
+    assert "the evidence exists" not in empty
+    assert all(r.evidence for r in helix.requirements if r.outcome is Outcome.NEEDS_REVIEW)
+    assert "the evidence exists but a machine cannot judge it" in report_markdown(helix)
+    # The PDF/HTML view model words its key point and glossary the same way.
+    view = build_report(tidewater, "html")
+    assert any("there is no document to judge for any of them" in p for p in view.key_points)
+    glossary = dict(view.glossary)
+    assert "evidence exists" not in glossary["Needs review"].lower()
 
 
 # --------------------------------------------------------------------------- scanned PDFs
