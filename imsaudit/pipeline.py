@@ -134,25 +134,49 @@ def document_entries(scan: ScanResult, index: EvidenceIndex) -> tuple[DocumentEn
 
 
 def _validate_references(library: Library, settings: AuditSettings, requirement_ids: Sequence[str]) -> None:
-    """Verdicts and exclusions must name requirements and clauses that exist (typos stop the run)."""
+    """Verdicts, waivers and exclusions must name requirements, packs and clauses that exist.
+
+    A typo stops the run (a misspelt waiver would silently not apply); each problem names
+    the line of its entry in organization.yaml (``Organization.line_of``).
+    """
     from imsaudit.core.errors import Problem, SettingsError
     from imsaudit.core.suggest import did_you_mean
 
     problems = []
     known = set(requirement_ids)
     source = settings.organization_file or "organization.yaml"
-    for waiver in _waivers(settings).values():
-        if waiver.requirement not in known:
-            problems.append(
-                Problem(
-                    source,
-                    0,
-                    0,
-                    f"waiver for unknown requirement {waiver.requirement!r}"
-                    f"{did_you_mean(waiver.requirement, known)}",
+    organization = settings.organization
+    if organization is not None:
+        for index, waiver in enumerate(organization.waivers):
+            if waiver.requirement not in known:
+                problems.append(
+                    Problem(
+                        source,
+                        organization.line_of("waivers", index),
+                        0,
+                        f"waiver for unknown requirement {waiver.requirement!r}"
+                        f"{did_you_mean(waiver.requirement, known)}",
+                    )
                 )
-            )
-    for verdict in _verdicts(settings).values():
+        for index, entry in enumerate(organization.verdicts):
+            if entry.requirement not in known:
+                problems.append(
+                    Problem(
+                        source,
+                        organization.line_of("verdicts", index),
+                        0,
+                        f"verdict for unknown requirement {entry.requirement!r}"
+                        f"{did_you_mean(entry.requirement, known)}",
+                    )
+                )
+        clauses = {c.number for p in library.packs.values() for c in p.clauses}
+        for index, exclusion in enumerate(organization.exclusions):
+            line = organization.line_of("exclusions", index)
+            if exclusion.pack is not None and exclusion.pack not in library.packs:
+                problems.append(Problem(source, line, 0, f"exclusion names unknown pack {exclusion.pack!r}"))
+            elif exclusion.clause not in clauses:
+                problems.append(Problem(source, line, 0, f"exclusion of unknown clause {exclusion.clause!r}"))
+    for verdict in settings.verdicts:  # from the review workbook, which names itself
         if verdict.requirement not in known:
             problems.append(
                 Problem(
@@ -163,12 +187,6 @@ def _validate_references(library: Library, settings: AuditSettings, requirement_
                     f"{did_you_mean(verdict.requirement, known)}",
                 )
             )
-    clauses = {c.number for p in library.packs.values() for c in p.clauses}
-    for exclusion in _exclusions(settings):
-        if exclusion.pack is not None and exclusion.pack not in library.packs:
-            problems.append(Problem(source, 0, 0, f"exclusion names unknown pack {exclusion.pack!r}"))
-        elif exclusion.clause not in clauses:
-            problems.append(Problem(source, 0, 0, f"exclusion of unknown clause {exclusion.clause!r}"))
     if problems:
         raise SettingsError(problems)
 

@@ -378,10 +378,15 @@ def classify(
             classifications[document.path] = tuple(sorted(found, key=lambda c: c.kind))
     for index, entry in enumerate(overrides):
         if index not in matched_overrides:
+            why = (
+                "points outside the evidence folder (paths are relative to it)"
+                if _outside(entry.path)
+                else ""
+            )
             notes.append(
                 IndexNote(
                     path="organization.yaml",
-                    message=f"line {entry.line}: kinds mapping {entry.path!r} matches no document",
+                    message=f"line {entry.line}: kinds mapping {entry.path!r} {why or 'matches no document'}",
                 )
             )
     return EvidenceIndex(
@@ -406,8 +411,22 @@ def _declared_source(document: Document) -> str:
     return "document properties"
 
 
+_ABSOLUTE = re.compile(r"^(?:/|\\|~|[A-Za-z]:|[A-Za-z][A-Za-z0-9+.-]*://)")
+
+
+def _outside(pattern: str) -> bool:
+    """True for a mapping that cannot name a document of the folder (absolute, a URL, ``..``).
+
+    Documents are only ever the scanned files, so such a mapping opens nothing; the note
+    says why it matched nothing.
+    """
+    return bool(_ABSOLUTE.match(pattern)) or ".." in re.split(r"[/\\]", pattern)
+
+
 def _path_matches(pattern: str, path: str) -> bool:
     """An exact relative path, or a glob: ``*`` within a folder, ``**`` across folders."""
+    if _outside(pattern):
+        return False
     if pattern == path:
         return True
     if "*" not in pattern and "?" not in pattern:

@@ -11,15 +11,19 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
+import stat
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError
 
 from imsaudit.checks.base import KIND_ID_PATTERN
 from imsaudit.core.errors import Problem, SettingsError
 from imsaudit.core.suggest import did_you_mean
+from imsaudit.core.trees import expanded_size, flow_depth
 from imsaudit.core.types import Outcome
 from imsaudit.packs.model import PACK_ID_PATTERN
 
@@ -111,15 +115,63 @@ class Organization(_Strict):
     verdicts: tuple[ManualVerdict, ...] = ()
     waivers: tuple[Waiver, ...] = ()
     kinds: tuple[KindMapping, ...] = ()
+    _lines: dict[str, int] = PrivateAttr(default_factory=dict)
+    """``"verdicts.2"`` -> its line in organization.yaml (set by the loader, not by the file)."""
+
+    def line_of(self, section: str, index: int) -> int:
+        """Line in organization.yaml of item ``index`` of ``section``; 0 when unknown.
+
+        ``section`` is ``packs``, ``verdicts``, ``waivers`` or ``exclusions``; a profile
+        not loaded from a file has no lines.
+        """
+        return self._lines.get(f"{section}.{index}", 0)
+
+
+LISTED = ("packs", "exclusions", "verdicts", "waivers")
+"""The sections whose items' lines are recorded, for messages about unknown ids."""
+
+MAX_BYTES = 1024 * 1024
+"""organization.yaml is a page of settings; a bigger file is refused, not parsed (the
+pure-Python YAML parser that keeps line numbers reads ~150 KB/s)."""
+MAX_VALUES = 100_000
+"""Values the profile may hold once YAML aliases are expanded (a "billion laughs" has 10^9)."""
+MAX_DEPTH = 64
+"""Flow nesting (``[[[...``) the profile may have: the pure-Python scanner is quadratic in it."""
 
 
 def find_organization(root: Path) -> Path | None:
-    """The organization file at the root of an evidence folder, if there is one."""
+    """The organization file at the root of an evidence folder, if there is one.
+
+    Like the scanner, it does not follow a symlink out of the folder: a
+    ``organization.yaml -> /etc/shadow`` is a ``SettingsError``, never read.
+    """
+    root_real = Path(os.path.realpath(root))
     for name in FILE_NAMES:
         candidate = root / name
-        if candidate.is_file():
+        if not candidate.is_symlink() and not candidate.exists():
+            continue
+        target = Path(os.path.realpath(candidate))
+        if candidate.is_symlink() and not (target == root_real or target.is_relative_to(root_real)):
+            raise SettingsError([Problem(name, 0, 0, "symlink to outside the evidence folder: not read")])
+        if target.is_file():
             return candidate
+        raise SettingsError([Problem(name, 0, 0, "not a regular file: not read")])
     return None
+
+
+def _read_text(path: Path, name: str) -> str:
+    """The file's text: a regular file of at most ``MAX_BYTES``, opened without blocking."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags)
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise SettingsError([Problem(name, 0, 0, "not a regular file: not read")])
+        if info.st_size > MAX_BYTES:
+            message = f"file is {info.st_size:,} bytes, over the {MAX_BYTES:,} byte limit: not read"
+            raise SettingsError([Problem(name, 0, 0, message)])
+        data = handle.read(MAX_BYTES + 1)
+    return data.decode("utf-8-sig")
 
 
 def load_organization(path: Path, display: str | None = None) -> Organization:
@@ -132,23 +184,34 @@ def load_organization(path: Path, display: str | None = None) -> Organization:
 
     name = display or str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = _read_text(path, name)
     except (OSError, UnicodeDecodeError) as exc:
-        raise SettingsError([Problem(name, 0, 0, f"cannot read: {exc}")]) from None
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise SettingsError([Problem(name, 0, 0, f"cannot read: {reason}")]) from None
+    if flow_depth(text, MAX_DEPTH) > MAX_DEPTH:
+        raise SettingsError([Problem(name, 0, 0, f"invalid YAML: nested deeper than {MAX_DEPTH} levels")])
     yaml = YAML(typ="rt", pure=True)
     try:
-        data = yaml.load(text)
+        with warnings.catch_warnings():  # a reused anchor: the later one wins, nothing to report
+            warnings.simplefilter("ignore")
+            data = yaml.load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
         raise SettingsError([Problem(name, line, col, f"invalid YAML: {exc.problem}")]) from None
     except YAMLError as exc:
-        raise SettingsError([Problem(name, 0, 0, f"invalid YAML: {exc}")]) from None
+        raise SettingsError([Problem(name, 0, 0, f"invalid YAML: {' '.join(str(exc).split())}")]) from None
+    except RecursionError:
+        raise SettingsError([Problem(name, 0, 0, "invalid YAML: nested too deeply")]) from None
     if data is None:
         return Organization()
     if not isinstance(data, dict):
         raise SettingsError([Problem(name, 1, 1, "expected a mapping of keys (name:, scope:, ...)")])
-    plain = _plain(data)
+    _check_size(data, name)
+    try:
+        plain = _plain(data)
+    except RecursionError:
+        raise SettingsError([Problem(name, 0, 0, "invalid YAML: nested too deeply")]) from None
     kinds_node = data.get("kinds")
     if isinstance(kinds_node, dict):
         plain["kinds"] = [
@@ -160,10 +223,35 @@ def load_organization(path: Path, display: str | None = None) -> Organization:
         raise SettingsError(
             [Problem(name, line, col, "kinds: expected a mapping of document path -> kind(s)")]
         )
+    lines: dict[str, int] = {}
+    for section in LISTED:
+        node = data.get(section)
+        if isinstance(node, list):
+            for index in range(len(node)):
+                lines[f"{section}.{index}"] = _position(node, index)[0]
     try:
-        return Organization.model_validate(plain)
+        organization = Organization.model_validate(plain)
     except ValidationError as exc:
         raise SettingsError(_problems(exc, data, name)) from None
+    organization._lines.update(lines)
+    return organization
+
+
+def _check_size(data: dict[Any, Any], name: str) -> None:
+    """Refuse aliases that expand past ``MAX_VALUES`` (or into themselves), at the key holding them."""
+    try:
+        total = expanded_size(data, MAX_VALUES)
+    except RecursionError:
+        raise SettingsError([Problem(name, 0, 0, "invalid YAML: nested too deeply")]) from None
+    if (total or MAX_VALUES + 1) <= MAX_VALUES:
+        return
+    for key, value in data.items():
+        size = expanded_size(value, MAX_VALUES)
+        if size is None or size > MAX_VALUES:
+            line, col = _position(data, key)
+            what = "refer to themselves" if size is None else f"expand to more than {MAX_VALUES:,} values"
+            raise SettingsError([Problem(name, line, col, f"{key}: YAML aliases {what} (an alias bomb?)")])
+    raise SettingsError([Problem(name, 1, 1, f"more than {MAX_VALUES:,} values: not a settings file")])
 
 
 def check_kind_ids(organization: Organization, known: Iterable[str], path: str) -> None:
@@ -183,8 +271,13 @@ def check_pack_ids(organization: Organization, known: Iterable[str], path: str) 
     """Every pack named in ``packs`` must be available; typos get "did you mean"."""
     known_ids = set(known)
     problems = [
-        Problem(path, 0, 0, f"packs: unknown pack {pack!r}{did_you_mean(pack, known_ids)}")
-        for pack in organization.packs
+        Problem(
+            path,
+            organization.line_of("packs", index),
+            0,
+            f"packs: unknown pack {pack!r}{did_you_mean(pack, known_ids)}",
+        )
+        for index, pack in enumerate(organization.packs)
         if pack not in known_ids
     ]
     if problems:

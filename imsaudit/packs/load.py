@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import types
 import typing
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -21,6 +22,7 @@ from pydantic import BaseModel, ValidationError
 from imsaudit.checks import CHECK_TYPES
 from imsaudit.core.errors import PackError, Problem, UsageError
 from imsaudit.core.suggest import did_you_mean
+from imsaudit.core.trees import expanded_size
 from imsaudit.packs.model import EvidenceKind, KindCatalog, Pack, as_plain
 from imsaudit.packs.source import SourceMap
 
@@ -29,6 +31,8 @@ log = logging.getLogger(__name__)
 COMMON_KINDS_FILE = "common-kinds.yaml"
 MAX_PACK_BYTES = 8 * 1024 * 1024
 """A pack is text written by people; anything larger is not a pack (or is hostile)."""
+MAX_PACK_VALUES = 500_000
+"""Values a pack may hold once YAML aliases are expanded (a bundled pack holds ~10 000)."""
 
 
 def default_pack_dir() -> Path:
@@ -95,14 +99,23 @@ def read_yaml(path: Path, display: str) -> tuple[Any, SourceMap | None, list[Pro
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return None, None, [Problem(display, 0, 0, f"cannot read: {exc}")]
+    too_deep = [Problem(display, 0, 0, "YAML nested too deeply: not a pack")]
     try:
         # The C loader when ruamel.yaml.clib is there; positions come later, only if needed.
-        return YAML(typ="safe").load(text), SourceMap(display, text=text), []
+        with warnings.catch_warnings():  # a reused anchor: the later one wins, nothing to report
+            warnings.simplefilter("ignore")
+            return YAML(typ="safe").load(text), SourceMap(display, text=text), []
     except YAMLError:
         pass  # parsed again round-trip below, for the message and position users get
+    except RecursionError:
+        return None, None, too_deep
     yaml = YAML(typ="rt")
     try:
-        data = yaml.load(text)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            data = yaml.load(text)
+    except RecursionError:
+        return None, None, too_deep
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -200,8 +213,16 @@ def _describe(error: Any, root: type[BaseModel]) -> tuple[list[str | int], str]:
 def _validate_model(
     model: type[BaseModel], data: Any, source: SourceMap
 ) -> tuple[BaseModel | None, list[Problem]]:
+    # A YAML alias inside its own anchor is a tree without end, and nine aliases of nine
+    # aliases are 10^9 values: copying either (as_plain) would never return.
     try:
+        size = expanded_size(data, MAX_PACK_VALUES)
+        if size is None or size > MAX_PACK_VALUES:
+            what = "refer to themselves" if size is None else f"expand to over {MAX_PACK_VALUES:,} values"
+            return None, [Problem(source.path, 1, 1, f"YAML aliases {what}: not a pack")]
         return model.model_validate(as_plain(data)), []
+    except RecursionError:
+        return None, [Problem(source.path, 1, 1, "YAML nested too deeply: not a pack")]
     except ValidationError as exc:
         problems = []
         for error in exc.errors():

@@ -12,6 +12,7 @@ round-trip on the first question, not before.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from functools import cached_property
 from typing import Any
@@ -38,8 +39,10 @@ class SourceMap:
         from ruamel.yaml.error import YAMLError
 
         try:
-            return YAML(typ="rt").load(self._text)
-        except YAMLError:  # the fast loader accepted it; no positions rather than a crash
+            with warnings.catch_warnings():  # a reused anchor warns; the later one wins
+                warnings.simplefilter("ignore")
+                return YAML(typ="rt").load(self._text)
+        except (YAMLError, RecursionError):  # the C loader accepted it: no positions rather than a crash
             return None
 
     def position(self, loc: Path) -> tuple[int, int]:

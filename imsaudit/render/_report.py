@@ -616,7 +616,8 @@ def _glossary() -> tuple[tuple[str, str], ...]:
         ("Not met", "No evidence, or evidence that shows the requirement is not fulfilled."),
         (
             "Needs review",
-            "Evidence exists but a machine cannot judge it (interviews, observation, a scan without text).",
+            "A machine cannot judge it: a matter for interviews or observation (with or without "
+            "documents to look at), or a document it could not read (a scan without text).",
         ),
         ("Not applicable", "The clause is excluded by the organization, with a justification."),
         (
@@ -941,9 +942,16 @@ def _key_points(result: AuditResult, roots: Iterable[ClauseView], unreadable: in
             f"{_plural(at_risk, 'clause is', 'clauses are')} at risk because a prerequisite has a major gap."
         )
     if result.summary.needs_review:
+        pending = [r for r in result.requirements if r.outcome is Outcome.NEEDS_REVIEW]
+        bare = sum(1 for r in pending if not r.evidence)
+        # "Evidence exists" is only said of what cites a document (an empty folder has none).
+        found = "there is no document to judge for any of them" if bare == len(pending) else ""
+        if 0 < bare < len(pending):
+            found = f"for {bare} of them there is no document to judge"
         points.append(
             f"{_plural(result.summary.needs_review, 'requirement needs', 'requirements need')} an auditor's "
-            f"judgement (interview or observation); the questions are listed in this report."
+            f"judgement (interview or observation){f'; {found}' if found else ''}; the questions are "
+            "listed in this report."
         )
     if unreadable:
         points.append(f"{_plural(unreadable, 'document')} could not be read and proved nothing either way.")
@@ -1006,6 +1014,19 @@ def _contents(progress: bool) -> tuple[ContentsEntry, ...]:
     return tuple(ContentsEntry(a, str(i), t) for i, (a, t) in enumerate(shown, start=1))
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""C0 control characters (tab and newlines aside): not allowed in HTML, no glyph in a PDF."""
+
+
+def _printable(value: object) -> object:
+    """Every value the template shows, without control characters from evidence (a BEL in a CSV)."""
+    if isinstance(value, Markup):
+        return Markup(_CONTROL.sub("", value))
+    if isinstance(value, str):
+        return _CONTROL.sub("", value)
+    return value
+
+
 def report_html(report: Report) -> str:
     """The report as one HTML document (for weasyprint, or the self-contained HTML file)."""
     from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -1015,5 +1036,6 @@ def report_html(report: Report) -> str:
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
+        finalize=_printable,
     )
     return env.get_template("report.html.j2").render(r=report)

@@ -174,6 +174,13 @@ def audit(
     if fail_on_regression and baseline is None:
         raise UsageError("--fail-on-regression needs --baseline OLD.json")
     verdicts = read_verdict_workbook(verdict_file) if verdict_file else ()
+    # Decided before the scan: the folder is never written, and a refused --out costs nothing.
+    org_name = (
+        organization.name if organization and organization.name else None
+    ) or evidence_dir.resolve().name
+    target = out or Path("reports") / f"{slug(org_name)}-{day.isoformat()}"
+    if target.resolve().is_relative_to(evidence_dir.resolve()):
+        raise UsageError(f"--out {target} is inside the evidence folder, which is never written to")
     settings = AuditSettings(
         evidence_dir=evidence_dir,
         as_of=day,
@@ -186,9 +193,6 @@ def audit(
     )
     with scan_progress(not quiet) as progress:
         result = run_audit(replace(settings, progress=progress))
-    target = out or Path("reports") / f"{slug(result.organization.name)}-{day.isoformat()}"
-    if target.resolve().is_relative_to(evidence_dir.resolve()):
-        raise UsageError(f"--out {target} is inside the evidence folder, which is never written to")
     options = RenderOptions(paper=paper)
     written = []
     for name in wanted:

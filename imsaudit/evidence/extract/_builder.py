@@ -53,6 +53,8 @@ class ResultBuilder:
         self._paragraphs_before_headings = 0
         self.full = False
         """True once ``max_units`` is reached: extractors may stop walking."""
+        self._clipped = 0
+        self._first_clip: tuple[str, int] | None = None
 
     # ------------------------------------------------------------------ text
 
@@ -60,6 +62,27 @@ class ResultBuilder:
     def section_path(self) -> str | None:
         """The current heading path, ``"Scope > Boundaries"``, or None before any heading."""
         return " > ".join(self._stack[-1].path) if self._stack else None
+
+    def clip(self, text: str, locator: str | None = None) -> str:
+        """``text`` cut at ``max_unit_chars``, the cut counted for the document's one warning.
+
+        Extractors call it on raw lines before parsing them (a 50 MB Markdown line would
+        cost markdown-it seconds and hundreds of MB); ``text`` and ``heading`` call it on
+        everything else, before splitting on whitespace (which would cost ~7 strings per
+        word of a giant paragraph).
+        """
+        limit = self.context.limits.max_unit_chars
+        if len(text) <= limit:
+            return text
+        self._clipped += 1
+        if self._first_clip is None:
+            self._first_clip = (locator or self._next_locator_hint(), len(text))
+        return text[:limit]
+
+    def _next_locator_hint(self) -> str:
+        if self._stack:
+            return f'a paragraph of section "{self.section_path}"'
+        return "a paragraph"
 
     def _add(self, unit: TextUnit) -> bool:
         if len(self.units) >= self.context.limits.max_units:
@@ -72,7 +95,7 @@ class ResultBuilder:
 
     def heading(self, text: str, level: int, locator: str | None = None) -> None:
         """A heading: closes open sections of the same or a deeper level, opens its own."""
-        title = " ".join(text.split())
+        title = " ".join(self.clip(text, locator).split())
         if not title:
             return
         level = max(1, min(level, 9))
@@ -96,7 +119,7 @@ class ResultBuilder:
 
     def text(self, text: str, locator: str | None = None, role: UnitRole = UnitRole.TEXT) -> None:
         """A unit of body text; without a locator it is placed by section and paragraph number."""
-        content = " ".join(text.split())
+        content = " ".join(self.clip(text, locator).split())
         if not content:
             return
         if locator is None:
@@ -174,6 +197,15 @@ class ResultBuilder:
         if message not in self.warnings:
             self.warnings.append(message)
 
+    def _clip_warning(self, where: str, length: int) -> str:
+        limit = self.context.limits.max_unit_chars
+        if self._clipped == 1:
+            return f"{where} is {length:,} characters long: cut at {limit:,} (limit)"
+        return (
+            f"{self._clipped:,} texts were longer than {limit:,} characters: cut at the limit"
+            f" (first: {where}, {length:,} characters)"
+        )
+
     def _close(self, section: _OpenSection) -> None:
         self._sections.append(
             Section(
@@ -197,6 +229,8 @@ class ResultBuilder:
         """The result: sections in document order, everything frozen."""
         while self._stack:
             self._close(self._stack.pop())
+        if self._first_clip is not None:
+            self.warn(self._clip_warning(*self._first_clip))
         return ExtractResult(
             units=tuple(self.units),
             sections=tuple(sorted(self._sections, key=lambda s: s.first_unit)),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import logging
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from imsaudit.evidence.extract.base import ExtractError
@@ -53,30 +54,57 @@ SAMPLE_BYTES = 256 * 1024
 """charset-normalizer looks at this much; the whole file is then decoded with its answer."""
 
 
-def decode_text(data: bytes) -> tuple[str, str]:
-    """``(text, encoding)`` with newlines normalized to LF; ``ExtractError`` for binary data."""
-    text, encoding = _decode(data)
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_REPLACEMENT = "\ufffd"
+
+
+def decode_text(data: bytes, warn: Callable[[str], None] | None = None) -> tuple[str, str]:
+    """``(text, encoding)`` with newlines normalized to LF; ``ExtractError`` for binary data.
+
+    ``warn`` receives the one line about a lossy decode (UTF-8 with a few invalid bytes).
+    """
+    text, encoding, replaced = _decode(data)
+    if replaced and warn is not None:
+        plural = "s" if replaced > 1 else ""
+        warn(f"not valid UTF-8: {replaced:,} invalid byte{plural} replaced with U+FFFD")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, encoding
 
 
-def _decode(data: bytes) -> tuple[str, str]:
+def clip_lines(lines: list[str], builder: ResultBuilder) -> list[str]:
+    """``lines`` with every line over the unit limit cut (and counted by the builder).
+
+    Done before a parser sees the text: markdown-it on a 50 MB line takes seconds and
+    hundreds of MB; cut at 100 000 characters it takes milliseconds.
+    """
+    limit = builder.context.limits.max_unit_chars
+    return [
+        line if len(line) <= limit else builder.clip(line, f"line {number}")
+        for number, line in enumerate(lines, 1)
+    ]
+
+
+def _decode(data: bytes) -> tuple[str, str, int]:
+    """``(text, encoding, bytes replaced)``."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(encoding.replace("-sig", "")), encoding
+                return data[len(bom) :].decode(encoding.replace("-sig", "")), encoding, 0
             except UnicodeDecodeError:
                 raise ExtractError(f"invalid {encoding} text after its byte-order mark") from None
     if b"\x00" in data[:SAMPLE_BYTES]:  # UTF-16 without a BOM, or not text at all
         utf16 = _utf16_without_bom(data)
         if utf16 is not None:
-            return utf16
+            return (*utf16, 0)
         raise ExtractError("binary data, not text: not read")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", 0
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
     from charset_normalizer import from_bytes
 
     sample = data[:SAMPLE_BYTES]
@@ -95,8 +123,25 @@ def _decode(data: bytes) -> tuple[str, str]:
     except (UnicodeDecodeError, LookupError):
         raise ExtractError(f"text does not decode as {encoding}: not read") from None
     if encoding == "cp1252" and not any(0x80 <= b <= 0x9F for b in data):
-        return text, "latin-1"
-    return text, encoding
+        return text, "latin-1", 0
+    return text, encoding, 0
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str, int] | None:
+    """UTF-8 with a few broken bytes (a truncated character, a stray byte from a paste).
+
+    When the file has more valid multi-byte UTF-8 characters than invalid bytes, it is
+    UTF-8: decoding it as a single-byte code page would garble every accent to fix a
+    few bytes. The broken bytes become U+FFFD and the document says how many.
+    """
+    valid = len(_UTF8_MULTIBYTE.findall(data))
+    if not valid:
+        return None
+    text = data.decode("utf-8", errors="replace")
+    replaced = text.count(_REPLACEMENT) - data.count(_REPLACEMENT.encode("utf-8"))
+    if replaced <= 0 or replaced >= valid:
+        return None
+    return text, "utf-8", replaced
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:

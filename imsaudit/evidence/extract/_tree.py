@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
+from imsaudit.core.trees import expanded_size
 from imsaudit.evidence.extract._builder import ResultBuilder
 from imsaudit.evidence.model import Cell
 
@@ -23,6 +24,8 @@ LineOf = Callable[[Any, Any, int], int]
 """(container, key or index, fallback line) -> 1-based line of that entry."""
 
 _META_KEYS = ("metadata", "meta", "document", "document_control", "document-control")
+CELL_VALUES = 1000
+"""A nested value in a table cell is shown as compact JSON only up to this many values."""
 
 
 def scalar(value: Any) -> Cell:
@@ -40,6 +43,9 @@ def scalar(value: Any) -> Cell:
     if isinstance(value, datetime | date):
         return value
     if isinstance(value, dict | list | tuple):
+        # json.dumps would expand every alias of a YAML bomb before the cut at 500.
+        if (expanded_size(value, CELL_VALUES) or CELL_VALUES + 1) > CELL_VALUES:
+            return f"({type(value).__name__} of more than {CELL_VALUES} values)"
         try:
             return json.dumps(value, default=str, ensure_ascii=False)[:500]
         except (TypeError, ValueError, RecursionError):
@@ -58,6 +64,28 @@ class TreeWalker:
         self.budget = builder.context.limits.max_units * 2
         self.tables = 0
         self.warned = False
+        self.once: set[int] | None = None
+        """When set, containers already walked (by identity): a YAML alias is read once."""
+
+    def check_aliases(self, documents: list[Any]) -> None:
+        """Read each aliased part once when aliases would expand the tree past the budget.
+
+        A YAML "billion laughs" (nine aliases of nine aliases...) is 10^9 values to a
+        naive walk; read once, it is the few dozen values actually written.
+        """
+        size = expanded_size(documents, self.budget)
+        if size is None:
+            self.builder.warn(
+                "YAML aliases refer to themselves (a recursive tree): each anchored part read once"
+            )
+        elif size > self.budget:
+            self.builder.warn(
+                f"YAML aliases expand to more than {self.budget:,} values (an alias bomb?):"
+                " each anchored part read once"
+            )
+        else:
+            return
+        self.once = set()
 
     def properties(self, root: Any) -> None:
         """Top-level scalars (and those of a ``metadata`` block) become properties."""
@@ -85,6 +113,10 @@ class TreeWalker:
                 self.warned = True
                 self.builder.warn(f"nested deeper than {self.max_depth} levels: deeper parts not read")
             return
+        if self.once is not None and isinstance(node, dict | list):
+            if id(node) in self.once:
+                return
+            self.once.add(id(node))
         if isinstance(node, dict):
             for key, value in node.items():
                 at = self.line_of(node, key, line)

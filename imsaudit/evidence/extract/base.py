@@ -40,9 +40,19 @@ class Limits:
     max_rows: int = 100_000
     """Rows per document, all sheets together."""
     max_units: int = 200_000
+    max_unit_chars: int = 100_000
+    """Characters per text unit (a line, a paragraph, a row): a 50 MB line is cut here, so
+    no later stage (phrase matching, date search, the report) handles one giant string."""
     max_depth: int = 64
     """Nesting depth of YAML/JSON/HTML structures walked."""
+    max_yaml_bytes: int = 1024 * 1024
+    """YAML bigger than this is read as plain lines: the pure-Python parser that keeps line
+    numbers reads ~150 KB/s, so a 64 MB file would take minutes."""
     ocr_max_pages: int = 50
+    ocr_max_pixels: int = 25_000_000
+    """Pixels of one image given to OCR (A3 at 300 dpi is 17.4 million): a PDF page larger
+    than that is rendered at a lower resolution, a larger image is not OCRed. A 200-inch
+    page at 300 dpi would be a 3.6 GB bitmap."""
     ocr_timeout_s: float = 120.0
 
     def fingerprint(self) -> str:

@@ -45,9 +45,9 @@ def sniff_delimiter(text: str) -> str:
 @register("csv", "1", {"csv": DocumentFormat.CSV, "tsv": DocumentFormat.TSV})
 def extract_delimited(data: bytes, context: ExtractContext) -> ExtractResult:
     """Rows as a table (header detected) and as ``row N`` units."""
-    text, encoding = decode_text(data)
-    delimiter = "\t" if context.extension == "tsv" else sniff_delimiter(text)
     builder = ResultBuilder(context)
+    text, encoding = decode_text(data, builder.warn)
+    delimiter = "\t" if context.extension == "tsv" else sniff_delimiter(text)
     rows: list[list[Cell]] = []
     truncated = False
     try:

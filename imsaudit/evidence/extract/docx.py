@@ -40,6 +40,8 @@ def extract_docx(data: bytes, context: ExtractContext) -> ExtractResult:
     styles = _heading_styles(archive, used)
     builder = ResultBuilder(context)
     read_ooxml_properties(archive, builder, "DOCX")
+    for warning in archive.notes():
+        builder.warn(warning)
     body = document.find(f"{W}body")
     if body is not None:
         _Walker(builder, styles).block(body)

@@ -43,6 +43,14 @@ def extract_image(data: bytes, context: ExtractContext) -> ExtractResult:
     if not any(data.startswith(magic) for magic, _ in _MAGIC):
         raise ExtractError(f"not a valid .{context.extension} image: corrupt or mislabelled")
     builder = ResultBuilder(context)
+    size = image_size(data)
+    if size is not None and size[0] * size[1] > context.limits.ocr_max_pixels:
+        # tesseract would decode it whole: a 30 000 x 30 000 PNG is 1 MB on disk, 900 MB in memory
+        builder.warn(
+            f"image is {size[0]:,} x {size[1]:,} pixels, over the"
+            f" {context.limits.ocr_max_pixels:,} pixel limit for OCR: not read"
+        )
+        return builder.finish(pages=1, pages_without_text=(1,))
     text = None
     if context.ocr is not None:
         try:
@@ -60,3 +68,21 @@ def extract_image(data: bytes, context: ExtractContext) -> ExtractResult:
             builder.text(line, "page 1")
     builder.warn("text of page(s) 1 read by OCR (tesseract): may contain errors")
     return builder.finish(pages=1, ocr_pages=(1,))
+
+
+def image_size(data: bytes) -> tuple[int, int] | None:
+    """(width, height) from a PNG or JPEG header, before anything decodes the pixels; None for others."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n") and data[12:16] == b"IHDR" and len(data) >= 24:
+        return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    if data.startswith(b"\xff\xd8"):
+        position = 2
+        while position + 9 <= len(data) and data[position] == 0xFF:
+            marker = data[position + 1]
+            length = int.from_bytes(data[position + 2 : position + 4], "big")
+            if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):  # start of frame
+                height = int.from_bytes(data[position + 5 : position + 7], "big")
+                return int.from_bytes(data[position + 7 : position + 9], "big"), height
+            if length < 2:
+                return None
+            position += 2 + length
+    return None

@@ -51,12 +51,12 @@ class _Lines:
 @register("json", "1", {"json": DocumentFormat.JSON})
 def extract_json(data: bytes, context: ExtractContext) -> ExtractResult:
     """Parse, then walk: properties from top-level scalars, units, tables."""
-    text, encoding = decode_text(data)
+    builder = ResultBuilder(context)
+    text, encoding = decode_text(data, builder.warn)
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ExtractError(f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
-    builder = ResultBuilder(context)
     lines = _Lines(text)
     walker = TreeWalker(builder, lines, "JSON", context.limits.max_depth)
     walker.properties(document)

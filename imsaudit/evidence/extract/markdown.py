@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import logging
 import re
+import warnings
 from datetime import date, datetime
 from typing import Any
 
 from imsaudit.evidence.extract._builder import ResultBuilder
-from imsaudit.evidence.extract._text import decode_text
+from imsaudit.evidence.extract._text import clip_lines, decode_text
 from imsaudit.evidence.extract.base import ExtractContext, register
 from imsaudit.evidence.model import DocumentFormat, ExtractResult
 
@@ -40,9 +41,9 @@ def extract_markdown(data: bytes, context: ExtractContext) -> ExtractResult:
     """Front matter to properties, then the block tokens to headings, lines and tables."""
     from markdown_it import MarkdownIt
 
-    text, encoding = decode_text(data)
     builder = ResultBuilder(context)
-    lines = text.split("\n")
+    text, encoding = decode_text(data, builder.warn)
+    lines = clip_lines(text.split("\n"), builder)
     offset = read_front_matter(lines, builder)
     body = "\n".join(lines[offset:])
     tokens = MarkdownIt("commonmark").enable("table").parse(body)
@@ -65,7 +66,9 @@ def read_front_matter(lines: list[str], builder: ResultBuilder) -> int:
 
     yaml = YAML(typ="rt", pure=True)
     try:
-        loaded = yaml.load("\n".join(lines[1:end]))
+        with warnings.catch_warnings():  # a reused anchor: the later one wins, nothing to report
+            warnings.simplefilter("ignore")
+            loaded = yaml.load("\n".join(lines[1:end]))
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""

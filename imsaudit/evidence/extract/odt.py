@@ -34,6 +34,8 @@ def extract_odt(data: bytes, context: ExtractContext) -> ExtractResult:
     content = parse_xml(archive.require("content.xml", "ODT"), "content.xml")
     builder = ResultBuilder(context)
     read_odf_properties(archive, builder, "ODT")
+    for warning in archive.notes():
+        builder.warn(warning)
     body = content.find(f"{OFFICE}body/{OFFICE}text")
     if body is not None:
         _Walker(builder, context.limits.max_depth).block(body, 0)

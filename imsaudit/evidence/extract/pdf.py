@@ -58,6 +58,8 @@ def extract_pdf(data: bytes, context: ExtractContext) -> ExtractResult:
 
 
 def _read(document: Any, data: bytes, context: ExtractContext) -> ExtractResult:
+    import pypdfium2 as pdfium
+
     builder = ResultBuilder(context)
     for key, value in _info(document).items():
         builder.prop(_INFO_NAMES.get(key, key), value, "PDF document info")
@@ -68,21 +70,32 @@ def _read(document: Any, data: bytes, context: ExtractContext) -> ExtractResult:
     if total > limit:
         builder.warn(f"PDF has {total:,} pages; only the first {limit:,} were read (limit)")
     missing: list[int] = []
+    broken: list[int] = []
     ocr_pages: list[int] = []
     ocr_failures: list[str] = []
     for number in range(1, limit + 1):
         if builder.full:
             break
-        page = document[number - 1]
         try:
-            text = _page_text(page)
+            page = document[number - 1]
+        except pdfium.PdfiumError:  # a page object missing or corrupt: the others may be fine
+            broken.append(number)
+            continue
+        try:
+            try:
+                text = _page_text(page)
+            except pdfium.PdfiumError:
+                broken.append(number)
+                continue
             if len("".join(text.split())) < MIN_TEXT_CHARS:
                 ocr_text = None
                 if context.ocr is not None and len(ocr_pages) < context.limits.ocr_max_pages:
                     try:
-                        ocr_text = context.ocr.read(_render_pgm(page))
+                        ocr_text = context.ocr.read(_render_pgm(page, context.limits.ocr_max_pixels))
                     except OcrError as exc:
                         ocr_failures.append(f"page {number}: {exc}")
+                    except pdfium.PdfiumError as exc:
+                        ocr_failures.append(f"page {number}: cannot be rendered for OCR ({exc})")
                 if ocr_text is not None and len("".join(ocr_text.split())) >= MIN_TEXT_CHARS:
                     ocr_pages.append(number)
                     text = ocr_text
@@ -92,8 +105,14 @@ def _read(document: Any, data: bytes, context: ExtractContext) -> ExtractResult:
             _add_page(builder, text, number)
         finally:
             page.close()
+    if broken and len(broken) == limit:
+        raise ExtractError("corrupt or truncated PDF (no page can be loaded)")
     if missing:
         builder.warn(pages_without_text_message(len(missing)))
+    if broken:  # unread, so the text is incomplete, like a scan's: checks then need review
+        shown = ", ".join(str(n) for n in broken[:10]) + (", ..." if len(broken) > 10 else "")
+        builder.warn(f"{len(broken)} corrupt page(s) not read: {shown}")
+        missing = sorted(missing + broken)
     if ocr_pages:
         pages = ", ".join(str(p) for p in ocr_pages)
         builder.warn(f"text of page(s) {pages} read by OCR (tesseract): may contain errors")
@@ -128,9 +147,19 @@ def _add_page(builder: ResultBuilder, text: str, number: int) -> None:
         add_line(builder, line, where)
 
 
-def _render_pgm(page: Any) -> bytes:
-    """The page as an 8-bit grayscale PGM image, for tesseract's stdin."""
-    bitmap = page.render(scale=OCR_DPI / 72, grayscale=True)
+def ocr_scale(width_pt: float, height_pt: float, max_pixels: int) -> float:
+    """Render scale for OCR: 300 dpi, or less when the page would exceed ``max_pixels``."""
+    scale = OCR_DPI / 72
+    pixels = max(width_pt, 1.0) * max(height_pt, 1.0) * scale * scale
+    if pixels > max_pixels:
+        scale *= (max_pixels / pixels) ** 0.5
+    return scale
+
+
+def _render_pgm(page: Any, max_pixels: int) -> bytes:
+    """The page as an 8-bit grayscale PGM image, for tesseract's stdin (at most ``max_pixels``)."""
+    width, height = page.get_size()
+    bitmap = page.render(scale=ocr_scale(width, height, max_pixels), grayscale=True)
     try:
         width, height, stride = bitmap.width, bitmap.height, bitmap.stride
         buffer = bytes(bitmap.buffer)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 
 from imsaudit.evidence.extract._builder import ResultBuilder
-from imsaudit.evidence.extract._text import add_line, decode_text, setext_level
+from imsaudit.evidence.extract._text import add_line, clip_lines, decode_text, setext_level
 from imsaudit.evidence.extract.base import ExtractContext, register
 from imsaudit.evidence.model import DocumentFormat, ExtractResult
 
@@ -24,9 +24,9 @@ logger = logging.getLogger(__name__)
 )
 def extract_text(data: bytes, context: ExtractContext) -> ExtractResult:
     """Decode, then one unit per line; headings from numbering, capitals or underlines."""
-    text, encoding = decode_text(data)
     builder = ResultBuilder(context)
-    add_lines(builder, text.split("\n"))
+    text, encoding = decode_text(data, builder.warn)
+    add_lines(builder, clip_lines(text.split("\n"), builder))
     return builder.finish(encoding=encoding)
 
 

@@ -33,6 +33,8 @@ def extract_pptx(data: bytes, context: ExtractContext) -> ExtractResult:
     archive = SafeZip(data, context, "PPTX")
     builder = ResultBuilder(context)
     read_ooxml_properties(archive, builder, "PPTX")
+    for warning in archive.notes():
+        builder.warn(warning)
     slides = _slide_parts(archive)
     limit = min(len(slides), context.limits.max_pages)
     if len(slides) > limit:

@@ -45,10 +45,13 @@ def extract_spreadsheet(data: bytes, context: ExtractContext) -> ExtractResult:
     if extension in _ZIPPED:
         what = "ODS" if extension == "ods" else "XLSX"
         archive = SafeZip(data, context, what)
+        archive.refuse_dtds()  # calamine parses the parts itself
         if extension == "ods":
             read_odf_properties(archive, builder, "ODS")
         else:
             read_ooxml_properties(archive, builder, "XLSX")
+        for warning in archive.notes():
+            builder.warn(warning)
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except PasswordError:

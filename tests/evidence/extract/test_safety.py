@@ -138,3 +138,92 @@ def test_html_scripts_and_comments_are_not_text() -> None:
     result = _run("html", html, "page.html")
     text = " ".join(u.text for u in result.units)
     assert "Visible" in text and "secret" not in text and "hidden" not in text
+
+
+def test_dtd_is_found_behind_comments_and_processing_instructions() -> None:
+    from imsaudit.evidence.extract._xml import declares_dtd
+
+    assert declares_dtd(
+        b'\xef\xbb\xbf<?xml version="1.0"?>\n<!-- x --><?pi y?>\n<!DOCTYPE a [<!ENTITY b "c">]><a/>'
+    )
+    assert declares_dtd('<?xml version="1.0" encoding="UTF-16"?><!doctype a><a/>'.encode("utf-16"))
+    assert not declares_dtd(b"<a><![CDATA[<!DOCTYPE a>]]></a>")  # text, not a declaration
+    assert not declares_dtd(b"<!-- <!DOCTYPE a> --><a/>")
+    # stepping over the prolog is linear: no backtracking over 100 000 instructions
+    assert not declares_dtd(b"<?a?>" * 100_000 + b"<a/>")
+    assert declares_dtd(b"<!--a-->" * 100_000 + b"<!DOCTYPE a><a/>")
+
+
+def test_long_units_are_cut_with_one_warning() -> None:
+    data = b"\n".join([b"short line", b"x" * 300, b"y" * 500, b"z" * 200])
+    result = _run("text", data, "long.txt", Limits(max_unit_chars=250))
+    assert [len(u.text) for u in result.units] == [10, 250, 250, 200]
+    assert result.warnings == (
+        "2 texts were longer than 250 characters: cut at the limit (first: line 2, 300 characters)",
+    )
+
+
+def test_yaml_alias_bomb_is_read_once_and_cells_stay_small() -> None:
+    lines = ['a: &a ["l","l","l","l","l","l","l","l","l"]']
+    lines += [f"{c}: &{c} [{', '.join(['*' + p] * 9)}]" for p, c in zip("abcdefgh", "bcdefghi", strict=True)]
+    lines.append("records:\n  - {id: R1, detail: *i}\n  - {id: R2, detail: *a}")
+    result = _run("yaml", "\n".join(lines).encode(), "bomb.yaml")
+    assert result.warnings == (
+        "YAML aliases expand to more than 400,000 values (an alias bomb?): each anchored part read once",
+    )
+    table = next(t for t in result.tables if t.name == "records")
+    assert table.rows[0][1] == "(CommentedSeq of more than 1000 values)"
+    assert table.rows[1][1] == '["l", "l", "l", "l", "l", "l", "l", "l", "l"]'
+
+
+def test_deep_or_big_yaml_is_read_as_lines(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    deep = _run("yaml", b"a: " + b"[" * 100 + b"]" * 100 + b"\nowner: Quality\n", "deep.yaml")
+    assert deep.warnings == ("YAML nested deeper than 64 levels: read as plain lines (structure not parsed)",)
+    assert [u.text for u in deep.units][-1] == "owner: Quality"
+    big = _run("yaml", b"owner: Quality\n" * 100, "big.yaml", Limits(max_yaml_bytes=1000))
+    assert big.warnings == (
+        "YAML file of 1,500 bytes, over the 1,000 byte limit: read as plain lines (structure not parsed)",
+    )
+
+
+def test_pdf_whose_pages_cannot_be_loaded() -> None:
+    data = (
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+        b"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\ntrailer << /Root 1 0 R >>\n"
+    )
+    assert _run("pdf", data, "broken.pdf").error == "corrupt or truncated PDF (no page can be loaded)"
+
+
+def test_ocr_resolution_is_capped() -> None:
+    from imsaudit.evidence.extract.pdf import ocr_scale
+
+    assert ocr_scale(595, 842, 25_000_000) == 300 / 72  # A4 at 300 dpi
+    scale = ocr_scale(14_400, 14_400, 25_000_000)  # 200 inches square
+    assert (14_400 * scale) ** 2 <= 25_000_001
+
+
+def test_image_size_is_read_from_the_header() -> None:
+    from PIL import Image
+
+    from imsaudit.evidence.extract.image import image_size
+
+    for kind in ("PNG", "JPEG"):
+        buffer = io.BytesIO()
+        Image.new("L", (321, 45)).save(buffer, kind)
+        assert image_size(buffer.getvalue()) == (321, 45)
+    assert image_size(b"II*\x00rest") is None
+
+
+def test_expanded_size_counts_shared_nodes_without_expanding() -> None:
+    from imsaudit.core.trees import expanded_size, flow_depth
+
+    leaf = ["x"] * 9
+    tree: list[object] = leaf
+    for _ in range(8):
+        tree = [tree] * 9
+    assert expanded_size(tree, 10**12) == sum(9**i for i in range(9)) + 9**9  # 10^8-ish, counted in µs
+    assert expanded_size(tree, 1000) == 1001
+    loop: list[object] = []
+    loop.append(loop)
+    assert expanded_size(loop, 1000) is None
+    assert flow_depth('{"a": [[1], {"b": [2]}]}', 10) == 4 and flow_depth("[" * 500, 64) == 65
