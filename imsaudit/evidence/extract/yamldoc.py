@@ -26,6 +26,7 @@ from imsaudit.evidence.model import DocumentFormat, ExtractResult
 
 logger = logging.getLogger(__name__)
 
+
 def _line_of(container: Any, key: Any, fallback: int) -> int:
     lc: Any = getattr(container, "lc", None)
     try:
