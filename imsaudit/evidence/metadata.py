@@ -177,9 +177,29 @@ _NEEDS_SEPARATOR = frozenset(
         "identifier",
     }
 )
+
+
+def _label_pattern(label: str) -> str:
+    """A label as written in running text: "Document No." and "Doc. No." as well as "doc no".
+
+    Only a short word (an abbreviation: no, doc, rev, ref) may carry a full stop, so that
+    "Scope. The lab..." in running text is not read as a scope field.
+    """
+    words = label.split()
+    pattern = ""
+    for index, word in enumerate(words):
+        short = len(word) <= 3
+        pattern += re.escape(word)
+        if index < len(words) - 1:
+            pattern += r"(?:\.\s*|\s+)" if short else r"\s+"
+        elif short:
+            pattern += r"\.?"
+    return pattern
+
+
 _LABEL_LINE = re.compile(
     r"^\s*(?P<label>"
-    + "|".join(re.escape(a) for a in sorted(LABELS, key=len, reverse=True))
+    + "|".join(_label_pattern(a) for a in sorted(LABELS, key=len, reverse=True))
     + r")\s*(?P<sep>[:|\t=]|\s)\s*(?P<value>\S.*)$",
     re.IGNORECASE,
 )

@@ -105,6 +105,19 @@ def test_approval_with_date_on_the_next_line() -> None:
     assert metadata.sources["approved_on"] == "line 2"
 
 
+@pytest.mark.parametrize(
+    "line", ["Document No. QP-01", "Doc. No.: QP-01", "Document no QP-01", "Doc.No. QP-01"]
+)
+def test_abbreviated_labels_with_full_stops(line: str) -> None:
+    """A PDF's "Document No. QP-01" line is a document id, as the same words are in a DOCX table."""
+    assert extract_metadata((), _units(line), ()).doc_id == "QP-01"
+
+
+def test_a_full_stop_after_a_word_is_not_a_label() -> None:
+    metadata = extract_metadata((), _units("Status. The laboratory is busy", "Owner. Nobody else"), ())
+    assert metadata.status is None and metadata.owner is None
+
+
 def test_running_text_is_not_a_label() -> None:
     metadata = extract_metadata(
         (),
