@@ -356,20 +356,28 @@ def classify(
                         )
                     )
             prepared = _prepare(document, matcher)
+            # A scan with no text layer and no OCR has nothing but its name to go by. Its
+            # name is then enough: the checks say needs_review (they cannot read it), which
+            # is the truth, where "no such document" would be a false gap.
+            blind = bool(document.pages_without_text) and document.error is None and not prepared.text.strip()
             for rule in rules:
                 if rule.kind.id in declared:
                     continue
                 score, reasons = _score(prepared, rule)
-                if rule.kind.tabular and not any(r.rule == "column" for r in reasons):
+                threshold = rule.kind.recognize.min_score
+                if blind and any(r.rule == "filename" for r in reasons):
+                    threshold = min(threshold, FILENAME_SCORE)
+                    reasons.append(Reason(rule="unreadable", detail=BLIND_DETAIL, score=0))
+                elif rule.kind.tabular and not any(r.rule == "column" for r in reasons):
                     # A register is rows: without a table showing one of its own columns,
                     # words alone (a policy citing "regulatory requirements") do not make one.
                     continue
-                if score >= rule.kind.recognize.min_score:
+                if score >= threshold:
                     found.append(
                         Classification(
                             kind=rule.kind.id,
                             score=score,
-                            min_score=rule.kind.recognize.min_score,
+                            min_score=threshold,
                             source=ClassificationSource.RECOGNIZED,
                             reasons=tuple(reasons),
                         )
@@ -395,6 +403,9 @@ def classify(
         kinds=tuple(sorted(by_id)),
         notes=tuple(sorted(notes, key=lambda n: (n.path, n.message))),
     )
+
+
+BLIND_DETAIL = "no text layer and no OCR: the file name alone decides, the checks cannot read it"
 
 
 def _assigned(kind: str, source: ClassificationSource, detail: str, locator: str) -> Classification:

@@ -275,7 +275,8 @@ class Reason(_Frozen):
     """One rule that contributed to a classification, with its score and where it matched."""
 
     rule: str
-    """``filename``, ``title``, ``heading``, ``phrase``, ``column``, ``declared``, ``organization``."""
+    """``filename``, ``title``, ``heading``, ``phrase``, ``column``, ``declared``, ``organization``,
+    ``unreadable`` (a scan without text, recognized by its name alone)."""
     detail: str
     """The pattern or phrase, and what it matched."""
     score: int

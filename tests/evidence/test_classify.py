@@ -18,10 +18,12 @@ from .conftest import FIXTURES, kind
 EXPECTED = {
     "intranet/context.html": ["context-analysis"],
     "manual/Innovation management manual.odt": ["innovation-management-manual"],
+    "policies/ISP-002 Information security policy (signed scan).pdf": ["information-security-policy"],
     "policies/Quality Policy.docx": ["quality-policy"],
     "procedures/Document control procedure.pdf": ["document-control-procedure"],
     "procedures/internal-audit-procedure.md": ["internal-audit-procedure", "internal-audit-programme"],
     "records/Management review Q1 2026.pptx": ["management-review-record"],
+    "records/training-attendance-scan.png": ["training-records"],  # scans: by name (no OCR here)
     "registers/Risk register 2026.xlsx": ["risk-opportunity-register"],
     "registers/audit-programme.ods": ["internal-audit-programme"],
     "registers/suppliers.tsv": ["supplier-evaluation"],
@@ -237,3 +239,24 @@ def test_generic_columns_do_not_make_a_register(tmp_path: Path) -> None:
     )
     index = classify(scan_folder(folder, ScanOptions(jobs=1, use_cache=False)).documents, kinds)
     assert index.kinds_of("log.csv") == ()
+
+
+def test_a_scan_without_text_is_recognized_by_its_name_alone(kinds: list[EvidenceKind]) -> None:
+    """Without OCR a scanned policy has only its name: recognized, so checks say needs_review."""
+    scan = Document(
+        path="Quality Policy (signed).pdf",
+        sha256="0" * 64,
+        size=1,
+        format=DocumentFormat.PDF,
+        pages_without_text=(1, 2),
+    )
+    readable = _document("Quality Policy (signed).md", "Signed by the director.")
+    index = classify([scan, readable], kinds)
+    found = index.classification(scan.path, "quality-policy")
+    assert found is not None and found.score == 3 and found.min_score == 3
+    assert [r.rule for r in found.reasons] == ["filename", "unreadable"]
+    assert "the file name alone decides" in found.why
+    # A document whose text was read is held to the kind's own threshold: a name is not enough.
+    assert index.classification(readable.path, "quality-policy") is None
+    nameless = scan.model_copy(update={"path": "scan-0001.pdf"})
+    assert classify([nameless], kinds).classifications == {}
