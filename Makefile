@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 .PHONY: demo test lint typecheck check system-deps clean help
 
 help:
-	@echo "make demo   - validate the packs, audit the example organization, write reports/gapcorp/report.pdf"
+	@echo "make demo   - audit the three sample organizations: reports/<sample>/report.pdf"
 	@echo "make test   - lint, type-check and run the test suite"
 
 $(BIN)/python:
@@ -21,20 +21,28 @@ $(STAMP): pyproject.toml | $(BIN)/python
 system-deps:
 	@bash scripts/system-deps.sh
 
+SAMPLES := evidence_samples
+FORMATS := pdf,html,json,md,csv,xlsx,sarif,junit,oscal
+
 demo: $(STAMP) system-deps
 	$(BIN)/imsaudit packs validate
-	$(BIN)/imsaudit packs list
+	$(BIN)/imsaudit audit $(SAMPLES)/helix-institute --out reports/helix-institute --format $(FORMATS)
+	$(BIN)/imsaudit audit $(SAMPLES)/fenwick-enclosures --out reports/fenwick-enclosures --format $(FORMATS)
+	$(BIN)/imsaudit audit $(SAMPLES)/tidewater-institute --pack iso56001-2024 --pack std-integration \
+	  --as-of 2026-11-01 --out reports/tidewater-institute --format $(FORMATS)
+	$(BIN)/imsaudit checklist --pack iso56001-2024 --pack std-integration --format pdf \
+	  --out reports/tidewater-institute/checklist.pdf
 	@mkdir -p reports/packs
 	@for p in iso9001-2015 iso56001-2024 std-integration; do \
-	  $(BIN)/imsaudit packs graph $$p --format mermaid --out reports/packs/$$p.mmd; \
-	  $(BIN)/imsaudit packs graph $$p --format dot --out reports/packs/$$p.dot; \
+	  $(BIN)/imsaudit packs graph $$p --format svg --out reports/packs/$$p.svg; \
 	done
-	$(BIN)/imsaudit packs crosswalk --format json > reports/packs/crosswalk.json
-	@echo "Pack graphs and the HS crosswalk are in reports/packs/"
-	$(BIN)/imsaudit audit tests/e2e/gapcorp --pack iso9001-2015 --out reports/gapcorp \
-	  --format pdf,html,json,md,csv,xlsx,sarif,junit,oscal
-	$(BIN)/imsaudit explain reports/gapcorp/audit.json QMS-9.2.2-01
-	@echo "The gap-analysis report is reports/gapcorp/report.pdf (and report.html, findings.xlsx ...)"
+	@echo
+	@echo "Gap-analysis reports of the three sample organizations (evidence_samples/README.md):"
+	@echo "  reports/helix-institute/report.pdf      research institute, mature ISO 56001 + standardization"
+	@echo "  reports/fenwick-enclosures/report.pdf   manufacturer, ISO 9001 with typical gaps"
+	@echo "  reports/tidewater-institute/report.pdf  new research institution, almost nothing yet"
+	@echo "  reports/tidewater-institute/checklist.pdf  what it should set up first, in order"
+	@echo "Each folder also holds report.html, audit.json, findings.xlsx, SARIF, JUnit and OSCAL."
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
