@@ -21,6 +21,22 @@ def library() -> Library:
     return load_library()
 
 
+OUTPUT_FILES = frozenset(
+    {
+        "audit.json",
+        "report.pdf",
+        "report.html",
+        "report.md",
+        "findings.csv",
+        "findings.xlsx",
+        "results.sarif",
+        "junit.xml",
+        "oscal-assessment-results.json",
+    }
+)
+"""The nine files of DESIGN.md's CLI contract, one per format."""
+
+
 def run_cli(args: Sequence[str], *, exit_code: int = 0) -> Result:
     """Run ``imsaudit ARGS`` through the real entry point; assert the exit code.
 

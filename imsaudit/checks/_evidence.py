@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from imsaudit.checks._matcher import Hit, normalize, tokens
-from imsaudit.checks.base import EvalContext
+from imsaudit.checks.base import DATE_ALIASES, EvalContext
 from imsaudit.core.results import CheckResult, EvidenceRef, excerpt
 from imsaudit.core.types import Outcome
 from imsaudit.evidence.metadata import parse_date
@@ -375,25 +375,6 @@ def data_rows(document: Document, table: Table) -> list[Row]:
         if any(cell_text(c) for c in row)
     ]
 
-
-DATE_ALIASES = (
-    "date",
-    "meeting date",
-    "review date",
-    "reviewed on",
-    "last reviewed",
-    "approved on",
-    "approval date",
-    "date raised",
-    "raised on",
-    "completed",
-    "completion date",
-    "last updated",
-    "updated",
-    "period",
-    "month",
-)
-"""Headers of a date column when a check names none."""
 
 _FORWARD = frozenset({"due", "next", "target", "deadline", "expiry", "expires", "until", "valid"})
 """Words of a header that looks ahead (``Due date``): not when something happened."""

@@ -72,6 +72,26 @@ Phrases = Annotated[
 """Phrases of which any one is enough (matched case-insensitively on word boundaries)."""
 
 
+DATE_ALIASES = (
+    "date",
+    "meeting date",
+    "review date",
+    "reviewed on",
+    "last reviewed",
+    "approved on",
+    "approval date",
+    "date raised",
+    "raised on",
+    "completed",
+    "completion date",
+    "last updated",
+    "updated",
+    "period",
+    "month",
+)
+"""Headers of a date column when a check names none (the starter kit's registers use them too)."""
+
+
 class CheckParams(BaseModel):
     """Base of every check type's parameters; ``type`` names the check type."""
 

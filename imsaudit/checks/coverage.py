@@ -18,7 +18,6 @@ from typing import Literal
 from pydantic import Field
 
 from imsaudit.checks._evidence import (
-    DATE_ALIASES,
     Row,
     add_months,
     cell_date,
@@ -41,6 +40,7 @@ from imsaudit.checks._evidence import (
     value_key,
 )
 from imsaudit.checks.base import (
+    DATE_ALIASES,
     CheckParams,
     CheckType,
     Column,

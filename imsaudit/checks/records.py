@@ -29,7 +29,6 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from imsaudit.checks._evidence import (
-    DATE_ALIASES,
     Row,
     add_months,
     cell_date,
@@ -54,6 +53,7 @@ from imsaudit.checks._evidence import (
     unreadable_note,
 )
 from imsaudit.checks.base import (
+    DATE_ALIASES,
     CheckParams,
     CheckType,
     Column,

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from imsaudit.checks.base import CheckParams
+from imsaudit.checks.base import DATE_ALIASES, CheckParams
 from imsaudit.checks.coverage import CoverageParams
 from imsaudit.checks.covers import CoversParams
 from imsaudit.checks.fresh import FreshParams
@@ -62,24 +62,8 @@ from imsaudit.packs.model import EvidenceKind, Pack, clause_sort_key
 
 Role = Literal["document", "record", "register", "readme", "organization"]
 
-DATE_HEADERS = (
-    "date",
-    "meeting date",
-    "review date",
-    "reviewed on",
-    "last reviewed",
-    "approved on",
-    "approval date",
-    "date raised",
-    "raised on",
-    "completed",
-    "completion date",
-    "last updated",
-    "updated",
-    "period",
-    "month",
-)
-"""The date headers a ``records`` or ``fresh`` check finds when it names none (as the checks do)."""
+DATE_HEADERS = DATE_ALIASES
+"""The date headers a ``records`` or ``fresh`` check finds when it names none."""
 
 ACRONYMS = {
     "id": "ID",

@@ -24,7 +24,7 @@ from imsaudit.evidence.scan import ScanOptions
 from imsaudit.findings.model import AuditResult
 from imsaudit.pipeline import AuditSettings, read_organization, run_audit
 from imsaudit.render.json import audit_json, audit_schema
-from tests.conftest import run_cli
+from tests.conftest import OUTPUT_FILES, run_cli
 
 GAPCORP = Path(__file__).parent / "gapcorp"
 AS_OF = dt.date(2026, 11, 1)
@@ -345,19 +345,7 @@ def test_one_audit_writes_all_nine_files(tmp_path: Path) -> None:
     out = tmp_path / "out"
     formats = "pdf,html,json,md,csv,xlsx,sarif,junit,oscal"
     run_cli(audit_args(GAPCORP, out, formats))
-    assert sorted(p.name for p in out.iterdir()) == sorted(
-        [
-            "audit.json",
-            "report.pdf",
-            "report.html",
-            "report.md",
-            "findings.csv",
-            "findings.xlsx",
-            "results.sarif",
-            "junit.xml",
-            "oscal-assessment-results.json",
-        ]
-    )
+    assert {p.name for p in out.iterdir()} == OUTPUT_FILES
     assert (out / "report.pdf").read_bytes().startswith(b"%PDF-")
 
 

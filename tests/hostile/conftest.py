@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import ast
 import hashlib
-import http.server
 import json
 import os
 import resource
@@ -22,13 +21,14 @@ import sys
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.hostile.make_hostile import HostileFolder, make_hostile
+from tests.loopback import Loopback, serve_loopback
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT_S = 120
@@ -73,15 +73,6 @@ if _directory:
 # --------------------------------------------------------------------------- loopback server
 
 
-@dataclass
-class Loopback:
-    """A loopback HTTP server that records every connection and request it gets."""
-
-    port: int = 0
-    connections: list[str] = field(default_factory=list)
-    requests: list[str] = field(default_factory=list)
-
-
 @pytest.fixture(scope="session")
 def loopback() -> Iterator[Loopback]:
     """Runs for the whole session: the hostile folder embeds its URL everywhere.
@@ -89,39 +80,8 @@ def loopback() -> Iterator[Loopback]:
     Connections are recorded when accepted (``verify_request``), so a TLS handshake on
     ``https://127.0.0.1:PORT`` counts even though it never becomes an HTTP request.
     """
-    record = Loopback()
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def _record(self) -> None:
-            record.requests.append(f"{self.command} {self.path}")
-            self.send_response(200)
-            self.send_header("Content-Type", "text/plain")
-            self.end_headers()
-            self.wfile.write(b"fetched from the loopback server")
-
-        do_GET = do_POST = do_HEAD = do_PUT = _record
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    class Server(http.server.ThreadingHTTPServer):
-        def verify_request(self, request: object, client_address: object) -> bool:
-            record.connections.append(str(client_address))
-            return True
-
-        def handle_error(self, request: object, client_address: object) -> None:
-            pass  # a TLS hello is not HTTP: recorded above, no traceback
-
-    server = Server(("127.0.0.1", 0), Handler)
-    record.port = server.server_address[1]
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
+    with serve_loopback() as record:
         yield record
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 # --------------------------------------------------------------------------- the folder

@@ -23,7 +23,7 @@ import pytest
 
 import imsaudit
 from imsaudit.packs.load import default_pack_dir
-from tests.conftest import run_cli
+from tests.conftest import OUTPUT_FILES, run_cli
 from tests.hostile.conftest import (
     FIGURES,
     FORMATS,
@@ -45,17 +45,7 @@ from tests.render.test_pdf import pdf_pages
 from tests.render.test_sarif import SCHEMA_PLACES
 from tests.render.test_sarif import assert_valid as assert_valid_sarif
 
-OUTPUTS = {
-    "audit.json",
-    "report.pdf",
-    "report.html",
-    "report.md",
-    "findings.csv",
-    "findings.xlsx",
-    "results.sarif",
-    "junit.xml",
-    "oscal-assessment-results.json",
-}
+OUTPUTS = OUTPUT_FILES
 ORG_SCRIPT = "Gapcorp <script>alert(1)</script>"
 NAME_SCRIPT = "names/<script>alert(1)</script>.md"
 DOCX_TITLE = "<img src=x onerror=alert(document.domain)>"

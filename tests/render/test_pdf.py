@@ -4,12 +4,9 @@ the bytes are stable, and hostile evidence text stays text and makes nothing fet
 from __future__ import annotations
 
 import datetime as dt
-import http.server
 import logging
 import re
-import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
 import pytest
@@ -29,6 +26,7 @@ from imsaudit.findings.model import (
 from imsaudit.render import RENDERERS, RenderOptions
 from imsaudit.render.pdf import PdfRenderer, ResourceRefused, package_resource, pdf_bytes
 from tests.e2e.test_gapcorp import audit
+from tests.loopback import Loopback, serve_loopback
 
 HEADINGS = (
     "Contents",
@@ -166,38 +164,13 @@ def hostile(result: AuditResult, port: int) -> AuditResult:
     )
 
 
-@dataclass
-class Recorder:
-    """A loopback HTTP server that records every request it gets."""
-
-    port: int = 0
-    requests: list[str] = field(default_factory=list)
+Recorder = Loopback
 
 
 @pytest.fixture
 def recorder() -> Iterator[Recorder]:
-    record = Recorder()
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            record.requests.append(self.path)
-            self.send_response(200)
-            self.send_header("Content-Type", "image/png")
-            self.end_headers()
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    record.port = server.server_address[1]
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
+    with serve_loopback() as record:
         yield record
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 @pytest.fixture(scope="module")
