@@ -172,6 +172,10 @@ class _Rules:
     filename: tuple[re.Pattern[str], ...]
     title: tuple[re.Pattern[str], ...]
     headings: tuple[re.Pattern[str], ...]
+    any_heading: re.Pattern[str] | None
+    """All heading patterns in one, searched over every heading at once (multi-line): a
+    document none of whose headings matches is dismissed in one search instead of one per
+    heading and pattern. A hit is confirmed heading by heading, so the reason is unchanged."""
     phrases: tuple[tuple[str, str, int], ...]
     """(normalized phrase, phrase as written, weight)."""
     columns: tuple[tuple[str, str], ...]
@@ -185,6 +189,11 @@ def _rules(kind: EvidenceKind) -> _Rules:
         filename=tuple(re.compile(p, re.IGNORECASE) for p in recognize.filename),
         title=tuple(re.compile(p, re.IGNORECASE) for p in recognize.title),
         headings=tuple(re.compile(p, re.IGNORECASE) for p in recognize.headings),
+        any_heading=(
+            re.compile("|".join(f"(?:{p})" for p in recognize.headings), re.IGNORECASE | re.MULTILINE)
+            if recognize.headings
+            else None
+        ),
         phrases=tuple((normalize_phrase(p), p, w) for p, w in sorted(recognize.phrases.items())),
         columns=tuple((_normalize_header(c), c) for c in recognize.columns),
     )
@@ -200,6 +209,8 @@ class _Prepared:
     found: dict[str, int]
     headers: list[tuple[str, str, str | None]]
     """(normalized header cell, table name, header locator)."""
+    heading_text: str
+    """Every heading, one per line, for the kinds' one-search heading filter."""
 
     def locator_at(self, offset: int) -> str | None:
         index = bisect_right(self.offsets, offset) - 1
@@ -226,7 +237,8 @@ def _prepare(document: Document, matcher: PhraseMatcher) -> _Prepared:
         for cell in table.header
         if cell
     ]
-    return _Prepared(document, text, offsets, matcher.find(text), headers)
+    heading_text = "\n".join(" ".join(u.text.split()) for u in document.units if u.role is UnitRole.HEADING)
+    return _Prepared(document, text, offsets, matcher.find(text), headers, heading_text)
 
 
 def _score(prepared: _Prepared, rules: _Rules) -> tuple[int, list[Reason]]:
@@ -252,7 +264,7 @@ def _score(prepared: _Prepared, rules: _Rules) -> tuple[int, list[Reason]]:
                     )
                 )
                 break
-    if rules.headings:
+    if rules.any_heading is not None and rules.any_heading.search(prepared.heading_text):
         done = False
         for unit in document.units:
             if unit.role is not UnitRole.HEADING:

@@ -260,3 +260,24 @@ def test_a_scan_without_text_is_recognized_by_its_name_alone(kinds: list[Evidenc
     assert index.classification(readable.path, "quality-policy") is None
     nameless = scan.model_copy(update={"path": "scan-0001.pdf"})
     assert classify([nameless], kinds).classifications == {}
+
+
+@pytest.mark.parametrize(
+    ("headings", "matched"),
+    [
+        (("Purpose", "3. Inputs"), "3. Inputs"),  # anchored pattern, not the first heading
+        (("Inputs and outputs",), None),  # anchored: the whole heading must be the word
+        (("Purpose", "Scope"), None),
+        (("Decisions", "Inputs"), "Decisions"),  # the first heading that matches is cited
+    ],
+)
+def test_heading_rules_see_every_heading(headings: tuple[str, ...], matched: str | None) -> None:
+    """One search over all headings dismisses a kind; a hit names the same heading as before."""
+    review = kind("review-record", min_score=2, headings=[r"^(\d+\.?\s*)?inputs?$", r"^decisions$"])
+    index = classify([_document("minutes.md", "Text.", headings=headings)], [review])
+    found = index.classification("minutes.md", "review-record")
+    if matched is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert [r.detail.rsplit(" matches heading ", 1)[1] for r in found.reasons] == [repr(matched)]
