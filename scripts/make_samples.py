@@ -31,7 +31,6 @@ import io
 import re
 import shutil
 import sys
-import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -42,10 +41,12 @@ import reportlab.rl_config
 reportlab.rl_config.invariant = 1  # before any other reportlab import: fixed ids and dates
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from tests.evidence import make_fixtures  # noqa: E402  (its zip normalizer, one copy)
+
 OUT = ROOT / "evidence_samples"
 FIXED = datetime(2026, 11, 1, 8, 0, 0)
 """Creation and modification time written into every Office file: the audit date."""
-ZIP_TIME = (2026, 11, 1, 8, 0, 0)
 
 Cell = str | int | float | date | None
 Row = Sequence[Cell]
@@ -122,29 +123,8 @@ Control = Sequence[tuple[str, str]]
 
 
 def normalize_zip(path: Path) -> None:
-    """Rewrite an Office file with fixed member timestamps and fixed document-property dates.
-
-    Office writers stamp the current time into the zip entries and into
-    ``docProps/core.xml``; without this, every run would give different bytes.
-    """
-    with zipfile.ZipFile(path) as source:
-        members = [(info, source.read(info.filename)) for info in source.infolist()]
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as target:
-        for info, data in members:
-            if info.filename == "docProps/core.xml":
-                text = data.decode("utf-8")
-                text = re.sub(
-                    r"(<dcterms:(?:created|modified)[^>]*>)[^<]*(<)",
-                    r"\g<1>2026-11-01T08:00:00Z\g<2>",
-                    text,
-                )
-                data = text.encode("utf-8")
-            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
-            fixed.compress_type = info.compress_type
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, data)
-    path.write_bytes(buffer.getvalue())
+    """Fixed zip timestamps and document-property dates (the audit date): the same bytes every run."""
+    make_fixtures.normalize_zip(path, FIXED)
 
 
 def write_text(path: Path, text: str) -> None:

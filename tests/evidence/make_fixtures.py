@@ -38,8 +38,14 @@ ORG = "Northwind Applied Research"
 # --------------------------------------------------------------------------- helpers
 
 
-def normalize_zip(path: Path) -> None:
-    """Rewrite a zip with fixed member timestamps and fixed document-property dates."""
+def normalize_zip(path: Path, stamp: datetime = FIXED) -> None:
+    """Rewrite a zip with fixed member timestamps and fixed document-property dates (``stamp``).
+
+    Office writers stamp the current time into the zip entries and into the document
+    properties; without this, every run would give different bytes. Shared with
+    ``scripts/make_samples.py``.
+    """
+    when = stamp.strftime("%Y-%m-%dT%H:%M:%S")
     with zipfile.ZipFile(path) as source:
         members = [(info, source.read(info.filename)) for info in source.infolist()]
     buffer = io.BytesIO()
@@ -47,16 +53,10 @@ def normalize_zip(path: Path) -> None:
         for info, data in members:
             if info.filename in ("docProps/core.xml", "meta.xml"):
                 text = data.decode("utf-8")
-                text = re.sub(
-                    r"(<dcterms:(?:created|modified)[^>]*>)[^<]*(<)",
-                    r"\g<1>2026-02-14T09:30:00Z\g<2>",
-                    text,
-                )
-                text = re.sub(
-                    r"(<(?:meta:creation-date|dc:date)>)[^<]*(<)", r"\g<1>2026-02-14T09:30:00\g<2>", text
-                )
+                text = re.sub(r"(<dcterms:(?:created|modified)[^>]*>)[^<]*(<)", rf"\g<1>{when}Z\g<2>", text)
+                text = re.sub(r"(<(?:meta:creation-date|dc:date)>)[^<]*(<)", rf"\g<1>{when}\g<2>", text)
                 data = text.encode("utf-8")
-            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            fixed = zipfile.ZipInfo(info.filename, date_time=stamp.timetuple()[:6])
             fixed.compress_type = info.compress_type
             fixed.external_attr = 0o644 << 16
             target.writestr(fixed, data)
