@@ -12,7 +12,7 @@ organization.yaml, else today, printed) and passes it in.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -142,33 +142,27 @@ def _validate_references(library: Library, settings: AuditSettings, requirement_
     from imsaudit.core.errors import Problem, SettingsError
     from imsaudit.core.suggest import did_you_mean
 
-    problems = []
     known = set(requirement_ids)
     source = settings.organization_file or "organization.yaml"
     organization = settings.organization
+
+    def unknown(references: Iterable[tuple[str, int, str, str]]) -> list[Problem]:
+        """(file, line, what, requirement id) -> a problem for each id that does not exist."""
+        return [
+            Problem(path, line, 0, f"{what} for unknown requirement {rid!r}{did_you_mean(rid, known)}")
+            for path, line, what, rid in references
+            if rid not in known
+        ]
+
+    problems: list[Problem] = []
     if organization is not None:
-        for index, waiver in enumerate(organization.waivers):
-            if waiver.requirement not in known:
-                problems.append(
-                    Problem(
-                        source,
-                        organization.line_of("waivers", index),
-                        0,
-                        f"waiver for unknown requirement {waiver.requirement!r}"
-                        f"{did_you_mean(waiver.requirement, known)}",
-                    )
-                )
-        for index, entry in enumerate(organization.verdicts):
-            if entry.requirement not in known:
-                problems.append(
-                    Problem(
-                        source,
-                        organization.line_of("verdicts", index),
-                        0,
-                        f"verdict for unknown requirement {entry.requirement!r}"
-                        f"{did_you_mean(entry.requirement, known)}",
-                    )
-                )
+        for key, what, ids in (
+            ("waivers", "waiver", [w.requirement for w in organization.waivers]),
+            ("verdicts", "verdict", [v.requirement for v in organization.verdicts]),
+        ):
+            problems += unknown(
+                (source, organization.line_of(key, index), what, rid) for index, rid in enumerate(ids)
+            )
         clauses = {c.number for p in library.packs.values() for c in p.clauses}
         for index, exclusion in enumerate(organization.exclusions):
             line = organization.line_of("exclusions", index)
@@ -176,17 +170,8 @@ def _validate_references(library: Library, settings: AuditSettings, requirement_
                 problems.append(Problem(source, line, 0, f"exclusion names unknown pack {exclusion.pack!r}"))
             elif exclusion.clause not in clauses:
                 problems.append(Problem(source, line, 0, f"exclusion of unknown clause {exclusion.clause!r}"))
-    for verdict in settings.verdicts:  # from the review workbook, which names itself
-        if verdict.requirement not in known:
-            problems.append(
-                Problem(
-                    verdict.source,
-                    0,
-                    0,
-                    f"verdict for unknown requirement {verdict.requirement!r}"
-                    f"{did_you_mean(verdict.requirement, known)}",
-                )
-            )
+    # The review workbook names itself in each verdict's source.
+    problems += unknown((v.source, 0, "verdict", v.requirement) for v in settings.verdicts)
     if problems:
         raise SettingsError(problems)
 
