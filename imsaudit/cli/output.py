@@ -42,6 +42,17 @@ def extraction_options(command: F) -> F:
     return command
 
 
+def paper_option(what: str) -> Callable[[F], F]:
+    """``--paper a4|letter`` for a command that writes a PDF (``what`` names it in the help)."""
+    return click.option(
+        "--paper",
+        type=click.Choice(["a4", "letter"]),
+        default="a4",
+        show_default=True,
+        help=f"Page size of {what}.",
+    )
+
+
 PIPE_WIDTH = 120
 """Table width when output is not a terminal."""
 

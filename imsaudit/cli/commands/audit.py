@@ -14,7 +14,7 @@ from imsaudit.cli.exit_codes import EXIT_FINDINGS, EXIT_OK
 
 if TYPE_CHECKING:
     from imsaudit.findings.evaluate import Verdict
-from imsaudit.cli.output import CONTEXT, extraction_options
+from imsaudit.cli.output import CONTEXT, extraction_options, paper_option
 
 FAIL_LEVELS = {"none": (), "major": ("major_nc",), "minor": ("major_nc", "minor_nc")}
 DEFAULT_FORMATS = ("pdf", "html", "json")
@@ -79,13 +79,7 @@ def read_verdict_workbook(path: Path) -> tuple[Verdict, ...]:
     default=None,
     help="Comma-separated outputs (available: see below); default: pdf,html,json where available.",
 )
-@click.option(
-    "--paper",
-    type=click.Choice(["a4", "letter"]),
-    default="a4",
-    show_default=True,
-    help="Page size of the PDF report.",
-)
+@paper_option("the PDF report")
 @click.option(
     "--fail-on",
     type=click.Choice(list(FAIL_LEVELS)),

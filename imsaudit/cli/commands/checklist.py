@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from imsaudit.cli.output import CONTEXT
+from imsaudit.cli.output import CONTEXT, paper_option
 
 FORMATS = ("md", "xlsx", "pdf")
 
@@ -29,13 +29,7 @@ FORMATS = ("md", "xlsx", "pdf")
     type=click.Path(dir_okay=False, path_type=Path),
     help="File to write; default: checklist-<pack ids>.<format> in the current folder.",
 )
-@click.option(
-    "--paper",
-    type=click.Choice(["a4", "letter"]),
-    default="a4",
-    show_default=True,
-    help="Page size of the PDF.",
-)
+@paper_option("the PDF")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 def checklist(pack_ids: tuple[str, ...], fmt: str, out: Path | None, paper: str, quiet: bool) -> None:
     """Write a self-assessment checklist: every requirement of the packs, in dependency order.
