@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import io
 import json
 import os
 import platform
@@ -94,7 +95,7 @@ def _floor_one(path: str) -> int:
     if suffix in (".xlsx", ".xls", ".ods"):
         from python_calamine import CalamineWorkbook
 
-        workbook = CalamineWorkbook.from_filelike(__import__("io").BytesIO(data))
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         return sum(
             len(str(cell))
             for name in workbook.sheet_names
