@@ -12,6 +12,8 @@ organization.yaml, else today, printed) and passes it in.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -176,16 +178,56 @@ def _validate_references(library: Library, settings: AuditSettings, requirement_
         raise SettingsError(problems)
 
 
-def run_audit(settings: AuditSettings, library: Library | None = None) -> AuditResult:
-    """Scan, classify, evaluate and assemble one audit."""
-    from imsaudit.evidence.classify import classify
-    from imsaudit.evidence.scan import scan_folder
-    from imsaudit.findings.assemble import assemble
-    from imsaudit.findings.diff import progress
-    from imsaudit.findings.evaluate import evaluate_library
-    from imsaudit.packs.load import load_library
+@functools.cache
+def engine_digest() -> str:
+    """A sha256 of the engine's own files (code, templates, bundled data).
 
-    library = library or load_library(settings.pack_ids)
+    A memo entry written by other code, even at the same version number, is never used.
+    """
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(f"{path.relative_to(root).as_posix()}\n".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def audit_key(settings: AuditSettings, library: Library, folder: str) -> str:
+    """The memo key of an audit: a digest of every input its result depends on.
+
+    ``folder`` is ``folder_digest`` of the evidence folder. The baseline is not part of
+    it: the progress against a baseline is computed after the lookup.
+    """
+    digest = hashlib.sha256()
+    parts = [
+        engine_digest(),
+        folder,
+        str(settings.evidence_dir.resolve()),
+        settings.as_of.isoformat(),
+        repr(settings.pack_ids),
+        settings.organization.model_dump_json() if settings.organization else "",
+        repr(settings.organization_file),
+        repr(settings.verdicts),
+    ]
+    parts += [pack.model_dump_json() for _, pack in sorted(library.packs.items())]
+    parts += [kind.model_dump_json() for _, kind in sorted(library.kinds.items())]
+    for part in parts:
+        digest.update(hashlib.sha256(part.encode()).digest())
+    return digest.hexdigest()
+
+
+def run_audit(settings: AuditSettings, library: Library | None = None) -> AuditResult:
+    """Scan, classify, evaluate and assemble one audit, or look it up when nothing changed.
+
+    With the cache on (``ScanOptions.use_cache``), an audit whose inputs are all
+    unchanged (``audit_key``) is read back from the ``AuditMemo``: the same result, for
+    the cost of hashing the folder.
+    """
+    from imsaudit.evidence.scan import ScanOptions, cache_dir_for, folder_digest
+    from imsaudit.findings.memo import AuditMemo
+
+    library = library or _library(settings)
     if settings.organization is not None:
         from imsaudit.evidence.organization import check_kind_ids
 
@@ -193,9 +235,43 @@ def run_audit(settings: AuditSettings, library: Library | None = None) -> AuditR
             settings.organization, library.kinds, settings.organization_file or "organization.yaml"
         )
     _validate_references(library, settings, [r.id for p in library.packs.values() for r in p.requirements])
-    scan = scan_folder(settings.evidence_dir, settings.scan, progress=settings.progress)
+    options = settings.scan or ScanOptions()
+    memo = key = None
+    if options.use_cache:
+        memo = AuditMemo(cache_dir_for(settings.evidence_dir, options))
+        key = audit_key(settings, library, folder_digest(settings.evidence_dir, options))
+        result = memo.get(key)
+        if result is None:
+            result = _audit(settings, library)
+            memo.put(key, result)
+    else:
+        result = _audit(settings, library)
+    if settings.baseline is not None:
+        from imsaudit.findings.diff import progress
+
+        result = result.model_copy(update={"progress": progress(settings.baseline, result)})
+    return result
+
+
+def _library(settings: AuditSettings) -> Library:
+    from imsaudit.packs.load import load_library
+
+    return load_library(settings.pack_ids)
+
+
+def _audit(settings: AuditSettings, library: Library) -> AuditResult:
+    """The audit itself: scan, classify, evaluate, assemble."""
+    from imsaudit.evidence.classify import Classifier
+    from imsaudit.evidence.scan import scan_folder
+    from imsaudit.findings.assemble import assemble
+    from imsaudit.findings.evaluate import evaluate_library
+
     overrides = settings.organization.kinds if settings.organization else ()
-    index = classify(scan.documents, library.kinds.values(), overrides=overrides)
+    classifier = Classifier(library.kinds.values(), overrides)
+    scan = scan_folder(
+        settings.evidence_dir, settings.scan, progress=settings.progress, classifier=classifier
+    )
+    index = scan.index(classifier)
     exclusions = _exclusions(settings)
     requirements = evaluate_library(
         library,
@@ -226,6 +302,4 @@ def run_audit(settings: AuditSettings, library: Library | None = None) -> AuditR
         hs_view=hs_rows,
         skipped=tuple(ErrorEntry(path=s.path, line=0, message=s.reason) for s in scan.skipped),
     )
-    if settings.baseline is not None:
-        result = result.model_copy(update={"progress": progress(settings.baseline, result)})
     return result

@@ -15,6 +15,12 @@ TESTS = Path(__file__).parent
 MINI_PACK = TESTS / "packs" / "cases" / "mini.yaml"
 
 
+@pytest.fixture(autouse=True)
+def _no_user_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never touch the real user cache dir (extraction cache, audit memo)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "xdg-cache"))
+
+
 @pytest.fixture(scope="session")
 def library() -> Library:
     """All bundled packs with the shared kinds."""

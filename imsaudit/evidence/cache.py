@@ -7,7 +7,7 @@ OCR engine): a changed file, a new extractor version or other limits miss the ca
 
 The cache never breaks a scan: a cache that cannot be opened or written (read-only
 home, corrupt database) logs a warning and the scan goes on without it. Only the main
-process touches it.
+process touches the database; workers encode and decode the entries.
 """
 
 from __future__ import annotations
@@ -97,6 +97,20 @@ class ExtractionCache:
 
     def get(self, sha256: str, extractor: str, options: str) -> ExtractResult | None:
         """The cached result, or None (a miss, or an entry that no longer loads)."""
+        payload = self.get_payload(sha256, extractor, options)
+        if payload is None:
+            return None
+        try:
+            result = load_result(payload)
+        except Exception as exc:  # an entry from an incompatible build: treat as a miss
+            logger.debug("stale cache entry for %s: %s", sha256, exc)
+            self.hits -= 1
+            self.misses += 1
+            return None
+        return result
+
+    def get_payload(self, sha256: str, extractor: str, options: str) -> bytes | None:
+        """The cached entry still encoded (``load_result`` decodes it, in a worker), or None."""
         if self._db is None:
             return None
         try:
@@ -110,25 +124,29 @@ class ExtractionCache:
         if row is None:
             self.misses += 1
             return None
-        try:
-            result = load_result(row[0])
-        except Exception as exc:  # an entry from an incompatible build: treat as a miss
-            logger.debug("stale cache entry for %s: %s", sha256, exc)
-            self.misses += 1
-            return None
         self.hits += 1
-        return result
+        return bytes(row[0])
 
     def put(self, sha256: str, extractor: str, options: str, result: ExtractResult) -> None:
         """Store a result (silently skipped when the cache is unavailable)."""
         if self._db is None:
             return
         try:
+            payload = dump_result(result)
+        except (TypeError, ValueError) as exc:
+            logger.warning("extraction cache write failed (%s)", exc)
+            return
+        self.put_payload(sha256, extractor, options, payload)
+
+    def put_payload(self, sha256: str, extractor: str, options: str, payload: bytes) -> None:
+        """Store an entry encoded by ``dump_result`` (in a worker)."""
+        if self._db is None:
+            return
+        try:
             self._db.execute(
-                "INSERT OR REPLACE INTO extraction VALUES (?, ?, ?, ?)",
-                (sha256, extractor, options, dump_result(result)),
+                "INSERT OR REPLACE INTO extraction VALUES (?, ?, ?, ?)", (sha256, extractor, options, payload)
             )
-        except (sqlite3.Error, TypeError, ValueError) as exc:
+        except sqlite3.Error as exc:
             logger.warning("extraction cache write failed (%s)", exc)
 
     def close(self) -> None:

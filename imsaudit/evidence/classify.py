@@ -21,8 +21,10 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict
 
 from imsaudit.evidence.model import (
     Classification,
@@ -323,6 +325,125 @@ def _column_matches(column: str, header: str) -> bool:
 # --------------------------------------------------------------------------- classify
 
 
+class Classified(BaseModel):
+    """One document's kinds, its notes, and which organization.yaml mapping named it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    classifications: tuple[Classification, ...]
+    notes: tuple[IndexNote, ...] = ()
+    mapping: int | None = None
+    """Index of the ``overrides`` entry that matched the document, if any."""
+
+
+class Classifier:
+    """The kinds' rules and the phrase matcher, compiled once, applied one document at a time.
+
+    Classification of a document depends on nothing but that document, so the scanner
+    runs it in its worker processes right after extraction (``scan_folder(classifier=)``)
+    and keeps only the register fields of documents of no kind; ``index`` then puts the
+    results together. Instances pickle (patterns recompile in the worker).
+    """
+
+    def __init__(self, kinds: Iterable[EvidenceKind], overrides: Sequence[KindMapping] = ()) -> None:
+        self.by_id = {k.id: k for k in kinds}
+        self.overrides = tuple(overrides)
+        self.rules = [_rules(self.by_id[k]) for k in sorted(self.by_id)]
+        self.matcher = PhraseMatcher(p for r in self.rules for p, _, _ in r.phrases)
+
+    def document(self, document: Document) -> Classified:
+        """The kinds of one document, with reasons; notes on kinds it declares that no pack has."""
+        by_id = self.by_id
+        found: list[Classification] = []
+        notes: list[IndexNote] = []
+        overrides = self.overrides
+        mapping = next((i for i, m in enumerate(overrides) if _path_matches(m.path, document.path)), None)
+        if mapping is not None:
+            entry = overrides[mapping]
+            for kind in entry.kinds:
+                if kind in by_id:
+                    where = f"organization.yaml line {entry.line}" if entry.line else "organization.yaml"
+                    detail = f"organization.yaml maps {entry.path!r} to {kind}"
+                    found.append(_assigned(kind, ClassificationSource.ORGANIZATION, detail, where))
+            return Classified(classifications=tuple(sorted(found, key=lambda c: c.kind)), mapping=mapping)
+        declared = set()
+        for kind in document.metadata.declared_kinds:
+            source = document.metadata.sources.get("kind") or _declared_source(document)
+            if kind in by_id:
+                declared.add(kind)
+                detail = f"declared kind: {kind} ({source})"
+                found.append(_assigned(kind, ClassificationSource.DECLARED, detail, source))
+            else:
+                notes.append(
+                    IndexNote(
+                        path=document.path,
+                        message=f"declares kind {kind!r}, which no selected pack defines",
+                    )
+                )
+        prepared = _prepare(document, self.matcher)
+        # A scan with no text layer and no OCR has nothing but its name to go by. Its
+        # name is then enough: the checks say needs_review (they cannot read it), which
+        # is the truth, where "no such document" would be a false gap.
+        blind = bool(document.pages_without_text) and document.error is None and not prepared.text.strip()
+        for rule in self.rules:
+            if rule.kind.id in declared:
+                continue
+            score, reasons = _score(prepared, rule)
+            threshold = rule.kind.recognize.min_score
+            if blind and any(r.rule == "filename" for r in reasons):
+                threshold = min(threshold, FILENAME_SCORE)
+                reasons.append(Reason(rule="unreadable", detail=BLIND_DETAIL, score=0))
+            elif rule.kind.tabular and not any(r.rule == "column" for r in reasons):
+                # A register is rows: without a table showing one of its own columns,
+                # words alone (a policy citing "regulatory requirements") do not make one.
+                continue
+            if score >= threshold:
+                found.append(
+                    Classification(
+                        kind=rule.kind.id,
+                        score=score,
+                        min_score=threshold,
+                        source=ClassificationSource.RECOGNIZED,
+                        reasons=tuple(reasons),
+                    )
+                )
+        return Classified(classifications=tuple(sorted(found, key=lambda c: c.kind)), notes=tuple(notes))
+
+    def index(self, documents: Iterable[Document], classified: Mapping[str, Classified]) -> EvidenceIndex:
+        """The evidence index of ``documents``, from each one's ``Classified``.
+
+        Adds the notes on organization.yaml mappings that matched no document.
+        """
+        docs = tuple(sorted(documents, key=lambda d: d.path))
+        classifications: dict[str, tuple[Classification, ...]] = {}
+        notes: list[IndexNote] = []
+        matched: set[int] = set()
+        for document in docs:
+            result = classified.get(document.path)
+            if result is None:
+                continue
+            if result.classifications:
+                classifications[document.path] = result.classifications
+            notes.extend(result.notes)
+            if result.mapping is not None:
+                matched.add(result.mapping)
+        for index, entry in enumerate(self.overrides):
+            if index not in matched:
+                why = (
+                    "points outside the evidence folder (paths are relative to it)"
+                    if _outside(entry.path)
+                    else "matches no document"
+                )
+                message = f"line {entry.line}: kinds mapping {entry.path!r} {why}"
+                notes.append(IndexNote(path="organization.yaml", message=message))
+        return EvidenceIndex(
+            documents=docs,
+            classifications=classifications,
+            kinds=tuple(sorted(self.by_id)),
+            notes=tuple(sorted(notes, key=lambda n: (n.path, n.message))),
+        )
+
+
 def classify(
     documents: Iterable[Document],
     kinds: Iterable[EvidenceKind],
@@ -334,87 +455,9 @@ def classify(
     ``overrides`` are organization.yaml's ``kinds`` mappings: a document they match gets
     exactly the mapped kinds that are among ``kinds`` (none, if the list is empty).
     """
-    docs = tuple(sorted(documents, key=lambda d: d.path))
-    by_id = {k.id: k for k in kinds}
-    rules = [_rules(by_id[k]) for k in sorted(by_id)]
-    matcher = PhraseMatcher(p for r in rules for p, _, _ in r.phrases)
-    classifications: dict[str, tuple[Classification, ...]] = {}
-    notes: list[IndexNote] = []
-    matched_overrides: set[int] = set()
-    for document in docs:
-        found: list[Classification] = []
-        mapping = next((i for i, m in enumerate(overrides) if _path_matches(m.path, document.path)), None)
-        if mapping is not None:
-            matched_overrides.add(mapping)
-            entry = overrides[mapping]
-            for kind in entry.kinds:
-                if kind in by_id:
-                    where = f"organization.yaml line {entry.line}" if entry.line else "organization.yaml"
-                    detail = f"organization.yaml maps {entry.path!r} to {kind}"
-                    found.append(_assigned(kind, ClassificationSource.ORGANIZATION, detail, where))
-        else:
-            declared = set()
-            for kind in document.metadata.declared_kinds:
-                source = document.metadata.sources.get("kind") or _declared_source(document)
-                if kind in by_id:
-                    declared.add(kind)
-                    detail = f"declared kind: {kind} ({source})"
-                    found.append(_assigned(kind, ClassificationSource.DECLARED, detail, source))
-                else:
-                    notes.append(
-                        IndexNote(
-                            path=document.path,
-                            message=f"declares kind {kind!r}, which no selected pack defines",
-                        )
-                    )
-            prepared = _prepare(document, matcher)
-            # A scan with no text layer and no OCR has nothing but its name to go by. Its
-            # name is then enough: the checks say needs_review (they cannot read it), which
-            # is the truth, where "no such document" would be a false gap.
-            blind = bool(document.pages_without_text) and document.error is None and not prepared.text.strip()
-            for rule in rules:
-                if rule.kind.id in declared:
-                    continue
-                score, reasons = _score(prepared, rule)
-                threshold = rule.kind.recognize.min_score
-                if blind and any(r.rule == "filename" for r in reasons):
-                    threshold = min(threshold, FILENAME_SCORE)
-                    reasons.append(Reason(rule="unreadable", detail=BLIND_DETAIL, score=0))
-                elif rule.kind.tabular and not any(r.rule == "column" for r in reasons):
-                    # A register is rows: without a table showing one of its own columns,
-                    # words alone (a policy citing "regulatory requirements") do not make one.
-                    continue
-                if score >= threshold:
-                    found.append(
-                        Classification(
-                            kind=rule.kind.id,
-                            score=score,
-                            min_score=threshold,
-                            source=ClassificationSource.RECOGNIZED,
-                            reasons=tuple(reasons),
-                        )
-                    )
-        if found:
-            classifications[document.path] = tuple(sorted(found, key=lambda c: c.kind))
-    for index, entry in enumerate(overrides):
-        if index not in matched_overrides:
-            why = (
-                "points outside the evidence folder (paths are relative to it)"
-                if _outside(entry.path)
-                else ""
-            )
-            notes.append(
-                IndexNote(
-                    path="organization.yaml",
-                    message=f"line {entry.line}: kinds mapping {entry.path!r} {why or 'matches no document'}",
-                )
-            )
-    return EvidenceIndex(
-        documents=docs,
-        classifications=classifications,
-        kinds=tuple(sorted(by_id)),
-        notes=tuple(sorted(notes, key=lambda n: (n.path, n.message))),
-    )
+    classifier = Classifier(kinds, overrides)
+    docs = tuple(documents)
+    return classifier.index(docs, {d.path: classifier.document(d) for d in docs})
 
 
 BLIND_DETAIL = "no text layer and no OCR: the file name alone decides, the checks cannot read it"

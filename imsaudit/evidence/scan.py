@@ -2,8 +2,9 @@
 
 ``scan_folder`` lists every file (sorted, relative POSIX paths), hashes it, reads it with
 the extractor for its format (from the cache when the same bytes were read before),
-and returns ``Document`` records with normalized metadata and template markers. Then
-``classify`` turns them into the ``EvidenceIndex``; ``build_index`` does both.
+and returns ``Document`` records with normalized metadata and template markers. When
+given a ``Classifier``, each document is classified as it is read (in the worker that
+read it) and ``ScanResult.index`` gives the ``EvidenceIndex``; ``build_index`` does both.
 
 Safety, because an evidence folder is someone else's files:
 
@@ -31,8 +32,8 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from imsaudit.core.errors import UsageError
-from imsaudit.evidence.cache import ExtractionCache, default_cache_dir
-from imsaudit.evidence.classify import classify
+from imsaudit.evidence.cache import ExtractionCache, default_cache_dir, dump_result, load_result
+from imsaudit.evidence.classify import Classified, Classifier
 from imsaudit.evidence.extract import (
     EXTRACTORS,
     ExtractContext,
@@ -96,6 +97,14 @@ class ScanResult(BaseModel):
     ocr: str | None = None
     """The OCR engine used (tesseract version), or None."""
     stats: ScanStats = ScanStats()
+    classified: dict[str, Classified] | None = None
+    """Each document's kinds when the scan was given a classifier (``scan_folder``)."""
+
+    def index(self, classifier: Classifier) -> EvidenceIndex:
+        """The evidence index: the kinds found while scanning, or classified now if none were."""
+        if self.classified is None:
+            return classifier.index(self.documents, {d.path: classifier.document(d) for d in self.documents})
+        return classifier.index(self.documents, self.classified)
 
 
 @dataclass(frozen=True)
@@ -129,14 +138,91 @@ class _File:
     size: int = 0
 
 
-@dataclass
-class _Pending:
+@dataclass(frozen=True)
+class _Job:
+    """One document to make: read from its bytes, or loaded from its cache entry."""
+
     index: int
-    extractor: Extractor
+    path: str
+    sha256: str
+    size: int
+    extractor: str
+    """The extractor's registry name (looked up again in the worker)."""
     data: bytes
     context: ExtractContext
-    sha256: str
     options: str
+    """The cache key's options part (limits, OCR engine)."""
+    cached: bytes | None = None
+    """The cache entry to load instead of extracting (extracted after all if it no longer loads)."""
+
+
+@dataclass(frozen=True)
+class _Made:
+    """A job's outcome: the document, its kinds, and a fresh cache entry to store."""
+
+    document: Document
+    classified: Classified | None = None
+    payload: bytes | None = None
+    """The extraction, encoded for the cache; None when it came from the cache."""
+
+
+_WORKER_CLASSIFIER: Classifier | None = None
+_WORKER_CACHES = False
+
+
+def _init_worker(classifier: Classifier | None, caches: bool) -> None:
+    """Runs once in each worker: the compiled kinds rules, sent once instead of per file."""
+    global _WORKER_CLASSIFIER, _WORKER_CACHES
+    _WORKER_CLASSIFIER = classifier
+    _WORKER_CACHES = caches
+
+
+def _make_in_worker(job: _Job) -> _Made:
+    return _make(job, _WORKER_CLASSIFIER, _WORKER_CACHES)
+
+
+def _make(job: _Job, classifier: Classifier | None, caches: bool) -> _Made:
+    """Everything one document needs, in whichever process runs it.
+
+    Extraction (or loading the cache entry), metadata, template markers and the kinds
+    depend on this file alone, so they run in the workers, in parallel; the main process
+    only reads, hashes and stores. A document of no kind comes back without its text
+    (``_register_only``): nothing judges it, and ten thousand of them would not fit.
+    """
+    extractor = EXTRACTORS.get(job.extractor)
+    result: ExtractResult | None = None
+    payload = None
+    if job.cached is not None:
+        try:
+            result = load_result(job.cached)
+        except Exception:  # an entry from an incompatible build: read the file again
+            logger.debug("stale cache entry for %s", job.path, exc_info=True)
+    if result is None:
+        result = run_extractor(extractor, job.data, job.context)
+        if caches:
+            try:
+                payload = dump_result(result)
+            except (TypeError, ValueError) as exc:
+                logger.warning("extraction of %s cannot be cached (%s)", job.path, exc)
+    return _complete(job, result, classifier, payload)
+
+
+def _complete(
+    job: _Job, result: ExtractResult, classifier: Classifier | None, payload: bytes | None = None
+) -> _Made:
+    extractor = EXTRACTORS.get(job.extractor)
+    document = _document(job.path, job.sha256, job.size, extractor, result)
+    if classifier is None:
+        return _Made(document, None, payload)
+    classified = classifier.document(document)
+    if not classified.classifications:
+        document = _register_only(document)
+    return _Made(document, classified, payload)
+
+
+def _register_only(document: Document) -> Document:
+    """The document without its text, sections and tables: what the evidence register shows."""
+    return document.model_copy(update={"units": (), "sections": (), "tables": ()})
 
 
 def default_jobs() -> int:
@@ -278,28 +364,29 @@ def _options_key(extractor: Extractor, limits: Limits, ocr: OcrEngine | None) ->
     return key
 
 
-def _extract_in_worker(name: str, data: bytes, context: ExtractContext) -> ExtractResult:
-    """Runs in a worker process: look the extractor up by name there, run it safely."""
-    return run_extractor(EXTRACTORS.get(name), data, context)
-
-
-def _run_isolated(task: _Pending) -> ExtractResult:
-    """Re-run one extraction alone after a worker crashed, to tell which file did it."""
+def _run_isolated(job: _Job, classifier: Classifier | None, caches: bool) -> _Made:
+    """Re-run one job alone after a worker crashed, to tell which file did it."""
     import multiprocessing
 
     try:
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-            return pool.submit(_extract_in_worker, task.extractor.name, task.data, task.context).result()
+        with ProcessPoolExecutor(
+            1,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(classifier, caches),
+        ) as pool:
+            return pool.submit(_make_in_worker, job).result()
     except BrokenProcessPool:
-        return ExtractResult(error=f"the {task.extractor.name} reader crashed on this file: not read")
+        error = f"the {job.extractor} reader crashed on this file: not read"
     except Exception as exc:
-        return ExtractResult(error=one_line(f"could not read (worker failed: {exc})"))
+        error = one_line(f"could not read (worker failed: {exc})")
+    return _complete(job, ExtractResult(error=error), classifier)
 
 
 POOL_MIN_BYTES = 32 * 1024
-"""Files of light formats at least this big are worth sending to a worker too."""
+"""Files of light formats at least this big are worth starting worker processes for."""
 WINDOW_PER_JOB = 8
-"""Extractions in flight per worker: bounds the bytes held in memory, keeps workers busy."""
+"""Jobs in flight per worker: bounds the bytes held in memory, keeps workers busy."""
 GIVE_UP_AFTER = 3
 """Broken pools (or crashed files re-read alone, in a row) before reading in-process."""
 
@@ -310,58 +397,72 @@ def _worth_a_worker(extractor: Extractor, size: int) -> bool:
 
 
 class _Runner:
-    """Runs extractions in this process or in a window of worker processes, as results come.
+    """Runs jobs in this process or in a window of worker processes, as results come.
 
-    Small Markdown, CSV and text files cost less to read than to send to a worker
-    (extraction-figures.md), so they are read here; the rest goes to the pool, at most
-    ``jobs * WINDOW_PER_JOB`` at a time, so a folder of large files is never all in
-    memory. A worker that dies (a fault in a C library) breaks the pool: the files in
-    flight are re-read one by one in a fresh process, which names the culprit, and a new
+    A folder of a few small Markdown and CSV files costs less to read here than to start
+    workers for (extraction-figures.md); once a folder has enough work for workers, every
+    job goes to them, so this process only reads, hashes and stores. At most ``jobs *
+    WINDOW_PER_JOB`` jobs are in flight, so a folder of large files is never all in
+    memory. A worker that dies (a fault in a C library) breaks the pool: the jobs in
+    flight are re-run one by one in a fresh process, which names the culprit, and a new
     pool takes the rest. If pools keep breaking, the rest is read in this process.
     """
 
-    def __init__(self, jobs: int, use_pool: bool, on_done: Callable[[_Pending, ExtractResult], None]) -> None:
+    def __init__(
+        self,
+        jobs: int,
+        use_pool: bool,
+        classifier: Classifier | None,
+        caches: bool,
+        on_done: Callable[[_Job, _Made], None],
+    ) -> None:
         self.jobs = jobs
         self.use_pool = use_pool
+        self.classifier = classifier
+        self.caches = caches
         self.on_done = on_done
         self.pool: ProcessPoolExecutor | None = None
-        self.window: deque[tuple[_Pending, Future[ExtractResult], ProcessPoolExecutor]] = deque()
-        self.crashed: list[_Pending] = []
+        self.window: deque[tuple[_Job, Future[_Made], ProcessPoolExecutor]] = deque()
+        self.crashed: list[_Job] = []
         self.broken = 0
 
-    def submit(self, task: _Pending) -> None:
-        """Extract one file now (in-process) or hand it to the pool."""
-        if not (self.use_pool and _worth_a_worker(task.extractor, len(task.data))) or (
-            self.broken >= GIVE_UP_AFTER
-        ):
-            self.on_done(task, run_extractor(task.extractor, task.data, task.context))
+    def submit(self, job: _Job) -> None:
+        """Run one job now (in-process) or hand it to the pool."""
+        if not self.use_pool or self.broken >= GIVE_UP_AFTER:
+            self.on_done(job, _make(job, self.classifier, self.caches))
             return
         if self.pool is None:
             import multiprocessing
 
-            self.pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"))
+            self.pool = ProcessPoolExecutor(
+                self.jobs,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init_worker,
+                initargs=(self.classifier, self.caches),
+            )
         try:
-            future = self.pool.submit(_extract_in_worker, task.extractor.name, task.data, task.context)
+            future = self.pool.submit(_make_in_worker, job)
         except BrokenProcessPool:
             self._broke(self.pool)
-            self.submit(task)
+            self.submit(job)
             return
-        self.window.append((task, future, self.pool))
+        self.window.append((job, future, self.pool))
         while len(self.window) > self.jobs * WINDOW_PER_JOB:
             self._collect()
 
     def _collect(self) -> None:
-        task, future, pool = self.window.popleft()
+        job, future, pool = self.window.popleft()
         try:
-            result = future.result()
+            made = future.result()
         except BrokenProcessPool:
-            self.crashed.append(task)
+            self.crashed.append(job)
             self._broke(pool)
             return
         except Exception as exc:  # the worker failed outside the extractor's own guard
-            logger.debug("worker failed on %s", task.context.path, exc_info=True)
-            result = ExtractResult(error=one_line(f"could not read (worker failed: {exc})"))
-        self.on_done(task, result)
+            logger.debug("worker failed on %s", job.path, exc_info=True)
+            error = one_line(f"could not read (worker failed: {exc})")
+            made = _complete(job, ExtractResult(error=error), self.classifier)
+        self.on_done(job, made)
 
     def _broke(self, pool: ProcessPoolExecutor) -> None:
         if pool is self.pool:
@@ -370,21 +471,77 @@ class _Runner:
             self.broken += 1
 
     def finish(self) -> None:
-        """Wait for the pool, then re-read crashed files alone."""
+        """Wait for the pool, then re-run crashed jobs alone."""
         while self.window:
             self._collect()
         if self.pool is not None:
             self.pool.shutdown(wait=True)
             self.pool = None
         in_a_row = 0
-        for task in self.crashed:
+        for job in self.crashed:
             if in_a_row >= GIVE_UP_AFTER:  # worker processes cannot run here: not the files
-                self.on_done(task, run_extractor(task.extractor, task.data, task.context))
+                self.on_done(job, _make(job, self.classifier, self.caches))
                 continue
-            logger.warning("a worker crashed; re-reading %s alone", task.context.path)
-            result = _run_isolated(task)
-            in_a_row = in_a_row + 1 if result.error and "crashed" in result.error else 0
-            self.on_done(task, result)
+            logger.warning("a worker crashed; re-reading %s alone", job.path)
+            made = _run_isolated(job, self.classifier, self.caches)
+            error = made.document.error
+            in_a_row = in_a_row + 1 if error and "crashed" in error else 0
+            self.on_done(job, made)
+
+
+# --------------------------------------------------------------------------- folder digest
+
+
+def _checked_root(root: Path) -> Path:
+    root = Path(root)
+    if not root.exists():
+        raise UsageError(f"{root}: no such folder")
+    if not root.is_dir():
+        raise UsageError(f"{root}: not a folder")
+    return root
+
+
+def cache_dir_for(root: Path, options: ScanOptions) -> Path:
+    """The cache dir of a scan of ``root``; ``UsageError`` when it is inside the folder."""
+    cache_dir = options.cache_dir or default_cache_dir()
+    if _inside(Path(os.path.realpath(cache_dir)), Path(os.path.realpath(root))):
+        raise UsageError(
+            f"{cache_dir}: the cache dir must not be inside the evidence folder (it is never written)"
+        )
+    return cache_dir
+
+
+def folder_digest(root: Path, options: ScanOptions | None = None) -> str:
+    """A sha256 of everything a scan of ``root`` reads.
+
+    That is each entry's path and content, what was skipped and why, and the options
+    that change what is extracted (limits, OCR).
+
+    Two folders with the same digest scan to the same documents, so an audit of an
+    unchanged folder can be looked up (``AuditMemo``) at the cost of hashing the files,
+    which threads share (hashlib releases the GIL on large buffers).
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    options = options or ScanOptions()
+    root = _checked_root(root)
+    files, skipped = walk_folder(root)
+    ocr = find_ocr(options.ocr_languages) if options.ocr else None
+    digest = hashlib.sha256()
+    digest.update(f"limits {options.limits.fingerprint()}\nocr {ocr.fingerprint if ocr else None}\n".encode())
+    limits = options.limits
+
+    def one(file: _File) -> str:
+        _, sha256, size, error = _read(file, limits)
+        return f"{sha256} {size} {error}"
+
+    jobs = options.jobs if options.jobs is not None else default_jobs()
+    with ThreadPoolExecutor(max(1, jobs)) as pool:
+        for file, line in zip(files, pool.map(one, files), strict=True):
+            digest.update(f"file {file.path!r} {line}\n".encode())
+    for entry in skipped:
+        digest.update(f"skipped {entry.path!r} {entry.reason}\n".encode())
+    return digest.hexdigest()
 
 
 # --------------------------------------------------------------------------- scan
@@ -395,29 +552,28 @@ def scan_folder(
     options: ScanOptions | None = None,
     *,
     progress: Callable[[ScanProgress], None] | None = None,
+    classifier: Classifier | None = None,
 ) -> ScanResult:
     """Read every file of an evidence folder into ``Document`` records, sorted by path.
+
+    With a ``classifier``, each document is classified as it is read (in the workers)
+    and ``ScanResult.classified`` holds the outcome; documents of no kind then keep
+    only what the evidence register shows (``_register_only``). ``index`` turns the
+    result into the ``EvidenceIndex``.
 
     Raises ``UsageError`` only when the folder itself cannot be scanned (missing, not a
     folder, or a cache dir inside it); every per-file problem is data on its document.
     """
     options = options or ScanOptions()
-    root = Path(root)
-    if not root.exists():
-        raise UsageError(f"{root}: no such folder")
-    if not root.is_dir():
-        raise UsageError(f"{root}: not a folder")
-    cache_dir = options.cache_dir or default_cache_dir()
-    if options.use_cache and _inside(Path(os.path.realpath(cache_dir)), Path(os.path.realpath(root))):
-        raise UsageError(
-            f"{cache_dir}: the cache dir must not be inside the evidence folder (it is never written)"
-        )
+    root = _checked_root(root)
+    cache_dir = cache_dir_for(root, options) if options.use_cache else default_cache_dir()
     limits = options.limits
     ocr = find_ocr(options.ocr_languages) if options.ocr else None
     files, skipped = walk_folder(root)
     organization_file = next((s.path for s in skipped if s.reason.startswith("organization profile")), None)
     jobs = options.jobs if options.jobs is not None else default_jobs()
     documents: list[Document | None] = [None] * len(files)
+    classified: dict[str, Classified] = {}
     done = 0
     hits = 0
     extracted = 0
@@ -433,18 +589,19 @@ def scan_folder(
             progress(ScanProgress(done=done, total=len(files), path=path))
 
     cache = ExtractionCache(cache_dir) if options.use_cache else None
+    caches = cache is not None and cache.enabled
     runner: _Runner | None = None
     try:
 
-        def finish(task: _Pending, result: ExtractResult) -> None:
-            if cache is not None:
-                cache.put(task.sha256, task.extractor.label, task.options, result)
-            documents[task.index] = _document(
-                files[task.index].path, task.sha256, len(task.data), task.extractor, result
-            )
-            report(files[task.index].path)
+        def finish(job: _Job, made: _Made) -> None:
+            if cache is not None and made.payload is not None:
+                cache.put_payload(job.sha256, EXTRACTORS.get(job.extractor).label, job.options, made.payload)
+            documents[job.index] = made.document
+            if made.classified is not None:
+                classified[job.path] = made.classified
+            report(job.path)
 
-        runner = _Runner(jobs, jobs > 1 and candidates >= 2, finish)
+        runner = _Runner(jobs, jobs > 1 and candidates >= 2, classifier, caches, finish)
         for index, file in enumerate(files):
             found = extractor_for(file.path)
             data, sha256, size, error = _read(file, limits)
@@ -454,20 +611,23 @@ def scan_folder(
             if error is None and found is None:
                 error = _unsupported(file.path)
             if error is not None or data is None or found is None:
-                documents[index] = Document(path=file.path, sha256=sha256, size=size, format=fmt, error=error)
+                document = Document(path=file.path, sha256=sha256, size=size, format=fmt, error=error)
+                documents[index] = document
+                if classifier is not None:
+                    classified[file.path] = classifier.document(document)
                 report(file.path)
                 continue
             extractor = found[0]
             options_key = _options_key(extractor, limits, ocr)
-            cached = cache.get(sha256, extractor.label, options_key) if cache is not None else None
+            cached = cache.get_payload(sha256, extractor.label, options_key) if cache is not None else None
             if cached is not None:
                 hits += 1
-                documents[index] = _document(file.path, sha256, size, extractor, cached)
-                report(file.path)
-                continue
+            else:
+                extracted += 1
             context = ExtractContext(path=file.path, limits=limits, ocr=ocr if extractor.uses_ocr else None)
-            extracted += 1
-            runner.submit(_Pending(index, extractor, data, context, sha256, options_key))
+            runner.submit(
+                _Job(index, file.path, sha256, size, extractor.name, data, context, options_key, cached)
+            )
         runner.finish()
     finally:
         if runner is not None and runner.pool is not None:
@@ -481,6 +641,7 @@ def scan_folder(
         organization_file=organization_file,
         ocr=ocr.version if ocr else None,
         stats=ScanStats(files=len(files), cache_hits=hits, extracted=extracted, jobs=jobs),
+        classified=classified if classifier is not None else None,
     )
 
 
@@ -536,6 +697,6 @@ def build_index(
     progress: Callable[[ScanProgress], None] | None = None,
 ) -> tuple[ScanResult, EvidenceIndex]:
     """Scan, then classify with the given kinds and organization.yaml's kind mappings."""
-    result = scan_folder(root, options, progress=progress)
-    index = classify(result.documents, kinds, overrides=organization.kinds if organization else ())
-    return result, index
+    classifier = Classifier(kinds, organization.kinds if organization else ())
+    result = scan_folder(root, options, progress=progress, classifier=classifier)
+    return result, result.index(classifier)

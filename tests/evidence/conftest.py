@@ -152,9 +152,3 @@ def kinds() -> list[EvidenceKind]:
 def fixture_scan() -> ScanResult:
     """The committed folder scanned once, without cache or OCR (same result on every machine)."""
     return scan_folder(FIXTURES, ScanOptions(jobs=1, use_cache=False, ocr=False))
-
-
-@pytest.fixture(autouse=True)
-def _no_user_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests never touch the real user cache dir."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "xdg-cache"))

@@ -281,3 +281,38 @@ def test_heading_rules_see_every_heading(headings: tuple[str, ...], matched: str
     else:
         assert found is not None
         assert [r.detail.rsplit(" matches heading ", 1)[1] for r in found.reasons] == [repr(matched)]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_classifying_while_scanning_equals_classifying_after(
+    fixture_scan: ScanResult, kinds: list[EvidenceKind], jobs: int, tmp_path: Path
+) -> None:
+    """The scanner's workers classify as they read; the index is the one ``classify`` makes,
+    and a document of no kind keeps only its register fields (nothing judges its text)."""
+    from imsaudit.evidence.classify import Classifier
+
+    overrides = (KindMapping(path="registers/suppliers.tsv", kinds=("training-records",), line=3),)
+    classifier = Classifier(kinds, overrides)
+    options = ScanOptions(jobs=jobs, use_cache=True, cache_dir=tmp_path / "cache", ocr=False)
+    for _ in range(2):  # cold, then every document from the cache
+        scanned = scan_folder(FIXTURES, options, classifier=classifier)
+        index = scanned.index(classifier)
+        expected = classify(fixture_scan.documents, kinds, overrides=overrides)
+        assert index.classifications == expected.classifications
+        assert index.notes == expected.notes
+        by_path = {d.path: d for d in fixture_scan.documents}
+        for document in scanned.documents:
+            full = by_path[document.path]
+            if document.path in index.classifications:
+                assert document == full
+            else:
+                assert (document.units, document.tables, document.sections) == ((), (), ())
+                assert (
+                    document.model_copy(
+                        update={"units": full.units, "tables": full.tables, "sections": full.sections}
+                    )
+                    == full
+                )
+    assert scanned.stats.cache_hits == scanned.stats.files - sum(
+        1 for d in scanned.documents if d.extractor is None
+    )

@@ -12,8 +12,7 @@ import pytest
 
 from imsaudit.core.errors import UsageError
 from imsaudit.evidence import scan as scan_module
-from imsaudit.evidence.extract import EXTRACTORS, ExtractContext, run_extractor
-from imsaudit.evidence.model import Document, ExtractResult
+from imsaudit.evidence.model import Document
 from imsaudit.evidence.scan import ScanOptions, ScanResult, scan_folder
 
 from .conftest import FIXTURES
@@ -258,17 +257,17 @@ def test_oversized_file_is_hashed_but_not_read(tmp_path: Path) -> None:
     assert document.error is not None and "limit" in document.error
 
 
-def _crashing_worker(name: str, data: bytes, context: ExtractContext) -> ExtractResult:
+def _crashing_worker(job: scan_module._Job) -> scan_module._Made:
     """Stands in for the worker function: dies on files that start with CRASH."""
-    if data.startswith(b"CRASH"):
+    if job.data.startswith(b"CRASH"):
         os._exit(3)
-    if data.startswith(b"RAISE"):
+    if job.data.startswith(b"RAISE"):
         raise RuntimeError("boom")
-    return run_extractor(EXTRACTORS.get(name), data, context)
+    return scan_module._make(job, None, False)
 
 
 def test_a_crashing_worker_fails_only_its_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(scan_module, "_extract_in_worker", _crashing_worker)
+    monkeypatch.setattr(scan_module, "_make_in_worker", _crashing_worker)
     folder = tmp_path / "evidence"
     folder.mkdir()
     body = b"\n".join(b"line %d of a long file" % i for i in range(3000))
