@@ -7,20 +7,19 @@ declares, or an ``organization.yaml`` mapping, assigns it outright; a mapping re
 recognition for the documents it names. Every classification keeps its reasons.
 
 Phrases of *all* kinds are found in one pass: the phrases are compiled into a single
-trie-shaped regular expression, run over each document's text lower-cased once; the
-word boundary after a match (and before it, for non-ASCII letters) is checked in Python
-on the rare candidates. A ``\b`` + ``re.I`` regex per phrase was ~30x slower
-(benchmarks/extractors.py; extraction-figures.md found ~10x for 25 rules). The search
-restarts one character after each match start, so overlapping phrases ("management
-review" and "review minutes") are all found; shorter phrases that are prefixes of a
-longer match are credited from a precomputed table.
+trie-shaped regular expression, run over each document's text lower-cased once, which
+lists the phrases present; overlapping and prefix phrases ("management review" and
+"review minutes") come from a precomputed table, and each one's first whole-word
+occurrence is found with ``str.find`` (``PhraseMatcher.find``). A ``\b`` + ``re.I``
+regex per phrase was ~30x slower (benchmarks/extractors.py; extraction-figures.md found
+~10x for 25 rules).
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -125,39 +124,57 @@ class PhraseMatcher:
             re.compile(r"(?<![a-z0-9])(?:" + _trie_regex(self.phrases) + ")") if self.phrases else None
         )
         known = set(self.phrases)
-        self._prefixes: dict[str, tuple[str, ...]] = {}
+        self._related: dict[str, tuple[str, ...]] = {}
         for phrase in self.phrases:
-            self._prefixes[phrase] = tuple(
+            related = {
                 phrase[:i] for i in range(1, len(phrase)) if phrase[:i] in known and not phrase[i].isalnum()
-            )
+            }
+            for i in range(1, len(phrase)):
+                if phrase[i - 1].isalnum() or not phrase[i].isalnum():
+                    continue  # not the start of an inner word
+                rest = phrase[i:]
+                related.update(rest[:j] for j in range(1, len(rest) + 1) if rest[:j] in known)
+                first = bisect_left(self.phrases, rest)
+                while first < len(self.phrases) and self.phrases[first].startswith(rest):
+                    related.add(self.phrases[first])
+                    first += 1
+            related.discard(phrase)
+            self._related[phrase] = tuple(sorted(related))
 
     def find(self, text: str) -> dict[str, int]:
         """Phrase -> offset of its first whole-word occurrence in ``text`` (already normalized).
 
-        The trie pattern only ever matches a whole phrase, the longest one at a position;
-        the word boundary before it and after it is checked here, and shorter phrases
-        that end at a word boundary inside the match are credited too.
+        One ``findall`` of the trie pattern (in C) lists the phrases that match somewhere,
+        the longest at each position, without overlaps. A phrase can only hide inside
+        another's match (a prefix of it, or starting at one of its inner words: "review
+        minutes" in "management review minutes"), so those are the other candidates
+        (``_related``, precomputed). Each candidate's first occurrence whose word
+        boundaries hold is then found with ``str.find``: the same answer as trying every
+        position, for a fraction of the work (a frequent word matches hundreds of times).
         """
         found: dict[str, int] = {}
-        pattern = self._pattern
-        if pattern is None:
+        if self._pattern is None:
             return found
-        position = 0
-        search = pattern.search
-        size = len(text)
-        while True:
-            match = search(text, position)
-            if match is None:
-                return found
-            start, end = match.span()
-            position = start + 1
-            if start > 0 and text[start - 1].isalnum():
-                continue
-            phrase = match.group()
-            if end == size or not _joins(phrase, text[end]):
-                found.setdefault(phrase, start)
-            for prefix in self._prefixes.get(phrase, ()):
-                found.setdefault(prefix, start)
+        candidates = set(self._pattern.findall(text))
+        for phrase in list(candidates):
+            candidates.update(self._related.get(phrase, ()))
+        for phrase in candidates:
+            offset = _first_whole(text, phrase)
+            if offset is not None:
+                found[phrase] = offset
+        return dict(sorted(found.items(), key=lambda item: (item[1], item[0])))
+
+
+def _first_whole(text: str, phrase: str) -> int | None:
+    """The first offset where ``phrase`` occurs as whole words (no letter or digit joins it)."""
+    size = len(text)
+    start = text.find(phrase)
+    while start >= 0:
+        end = start + len(phrase)
+        if (start == 0 or not text[start - 1].isalnum()) and (end == size or not _joins(phrase, text[end])):
+            return start
+        start = text.find(phrase, start + 1)
+    return None
 
 
 def _joins(phrase: str, following: str) -> bool:
@@ -181,7 +198,7 @@ class _Rules:
     phrases: tuple[tuple[str, str, int], ...]
     """(normalized phrase, phrase as written, weight)."""
     columns: tuple[tuple[str, str], ...]
-    """(normalized column, column as written)."""
+    """(normalized column, column as written), longest first, generic columns left out."""
 
 
 def _rules(kind: EvidenceKind) -> _Rules:
@@ -197,7 +214,16 @@ def _rules(kind: EvidenceKind) -> _Rules:
             else None
         ),
         phrases=tuple((normalize_phrase(p), p, w) for p, w in sorted(recognize.phrases.items())),
-        columns=tuple((_normalize_header(c), c) for c in recognize.columns),
+        columns=tuple(
+            sorted(
+                (
+                    (n, c)
+                    for n, c in ((_normalize_header(c), c) for c in recognize.columns)
+                    if n not in GENERIC_COLUMNS
+                ),
+                key=lambda column: -len(column[0]),
+            )
+        ),
     )
 
 
@@ -213,6 +239,8 @@ class _Prepared:
     """(normalized header cell, table name, header locator)."""
     heading_text: str
     """Every heading, one per line, for the kinds' one-search heading filter."""
+    header_set: frozenset[str]
+    """The normalized header cells, for one-word columns (which must equal one)."""
 
     def locator_at(self, offset: int) -> str | None:
         index = bisect_right(self.offsets, offset) - 1
@@ -240,7 +268,15 @@ def _prepare(document: Document, matcher: PhraseMatcher) -> _Prepared:
         if cell
     ]
     heading_text = "\n".join(" ".join(u.text.split()) for u in document.units if u.role is UnitRole.HEADING)
-    return _Prepared(document, text, offsets, matcher.find(text), headers, heading_text)
+    return _Prepared(
+        document,
+        text,
+        offsets,
+        matcher.find(text),
+        headers,
+        heading_text,
+        frozenset(h for h, _, _ in headers),
+    )
 
 
 def _score(prepared: _Prepared, rules: _Rules) -> tuple[int, list[Reason]]:
@@ -292,9 +328,9 @@ def _score(prepared: _Prepared, rules: _Rules) -> tuple[int, list[Reason]]:
                 Reason(rule="phrase", detail=repr(written), score=weight, locator=prepared.locator_at(offset))
             )
     used: set[int] = set()
-    for normalized, written in sorted(rules.columns, key=lambda c: -len(c[0])):
-        if normalized in GENERIC_COLUMNS:
-            continue
+    for normalized, written in rules.columns if prepared.headers else ():
+        if " " not in normalized and normalized not in prepared.header_set:
+            continue  # a one-word column must equal a header cell
         for position, (header, table, locator) in enumerate(prepared.headers):
             if position in used or not _column_matches(normalized, header):
                 continue

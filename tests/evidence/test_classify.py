@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from imsaudit.evidence.classify import PhraseMatcher, classify
 from imsaudit.evidence.model import ClassificationSource, Document, DocumentFormat, TextUnit, UnitRole
@@ -316,3 +318,42 @@ def test_classifying_while_scanning_equals_classifying_after(
     assert scanned.stats.cache_hits == scanned.stats.files - sum(
         1 for d in scanned.documents if d.extractor is None
     )
+
+
+_WORDS = ["management", "review", "minutes", "risk", "register", "quality", "policy", "é", "x1"]
+_PHRASES = [
+    "management review",
+    "review minutes",
+    "review",
+    "risk register",
+    "risk",
+    "quality policy",
+    "policy",
+]
+
+
+def _first_occurrences(text: str, phrases: list[str]) -> dict[str, int]:
+    """By definition: every position of every phrase, the first one whose word boundaries hold."""
+    found = {}
+    for phrase in phrases:
+        for start in range(len(text)):
+            end = start + len(phrase)
+            if (
+                text.startswith(phrase, start)
+                and (start == 0 or not text[start - 1].isalnum())
+                and (end == len(text) or not (phrase[-1].isalnum() and text[end].isalnum()))
+            ):
+                found[phrase] = start
+                break
+    return found
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_WORDS), st.sampled_from(["", "s", "-", ",", "é"])), min_size=1, max_size=14
+    )
+)
+def test_phrase_matcher_finds_every_first_whole_word_occurrence(parts: list[tuple[str, str]]) -> None:
+    """Overlaps ("management review minutes"), prefixes and words joined to letters included."""
+    text = " ".join(word + tail for word, tail in parts)
+    assert PhraseMatcher(_PHRASES).find(text) == _first_occurrences(text, _PHRASES)
