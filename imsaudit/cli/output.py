@@ -25,16 +25,18 @@ def extraction_options(command: F) -> F:
                 "--jobs",
                 type=click.IntRange(min=1),
                 default=None,
-                help="Worker processes for PDF and Office files (default: one per core).",
+                help="Worker processes that read and classify the files (default: one per core).",
             ),
             click.option(
-                "--no-cache", is_flag=True, help="Read every file again; neither use nor fill the cache."
+                "--no-cache",
+                is_flag=True,
+                help="Read every file and judge again; neither use nor fill the cache.",
             ),
             click.option(
                 "--cache-dir",
                 type=click.Path(file_okay=False, path_type=Path),
                 default=None,
-                help="Where the extraction cache lives (default: the user cache dir).",
+                help="Where the extraction cache and the audit memo live (default: the user cache dir).",
             ),
         )
     ):
