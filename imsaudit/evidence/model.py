@@ -39,6 +39,21 @@ class _Frozen(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    def __getstate__(self) -> dict[Any, Any]:
+        """Pickle (to and from the scan's workers) with one shared set of field names per shape.
+
+        Pydantic keeps a set of the fields given on each instance: 216 bytes, a third of
+        a text unit. Frozen instances never change it, so equal sets are pickled as one
+        object and come back shared: 10,000 documents fit in far less memory.
+        """
+        state: dict[Any, Any] = super().__getstate__()
+        names = frozenset(state["__pydantic_fields_set__"])
+        state["__pydantic_fields_set__"] = _FIELD_SETS.setdefault(names, set(names))
+        return state
+
+
+_FIELD_SETS: dict[frozenset[str], set[str]] = {}
+
 
 class DocumentFormat(StrEnum):
     """The file formats the scanner reads; ``other`` is a file no extractor reads."""

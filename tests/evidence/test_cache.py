@@ -61,3 +61,40 @@ def test_corrupt_database_degrades_to_no_cache(tmp_path: Path) -> None:
     cache = ExtractionCache(directory)
     assert cache.get("a", "b", "c") is None
     cache.close()
+
+
+def _register(rows: int) -> ExtractResult:
+    return ExtractResult(
+        units=tuple(
+            TextUnit(text=f"row {i}", locator=f"line {i}", section="Register > 2026") for i in range(rows)
+        ),
+        tables=(
+            Table(
+                name="t",
+                locator="sheet t",
+                header=("id", "status"),
+                rows=tuple((f"R-{i}", "Op" + "en") for i in range(rows)),  # equal, not identical
+                row_locators=tuple(f"sheet t row {i + 2}" for i in range(rows)),
+            ),
+        ),
+    )
+
+
+def test_decoded_entries_share_equal_cells_and_sections() -> None:
+    """Ten thousand registers fit in memory because equal values are one object each."""
+    again = load_result(dump_result(_register(3)))
+    assert again == _register(3)
+    statuses = [row[1] for row in again.tables[0].rows]
+    assert statuses[0] is statuses[1] is statuses[2]
+    assert again.units[0].section is again.units[2].section
+
+
+def test_pickled_models_share_their_field_name_sets() -> None:
+    """Pydantic's per-instance set of given fields is a third of a unit; pickled, it is shared."""
+    import pickle
+
+    again = pickle.loads(pickle.dumps(_register(3)))
+    assert again == _register(3)
+    sets = {id(u.__pydantic_fields_set__) for u in again.units}
+    assert len(sets) == 1
+    assert again.units[0].__pydantic_fields_set__ == {"text", "locator", "section"}
