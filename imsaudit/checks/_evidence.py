@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from imsaudit.checks._matcher import Hit, normalize, tokens
+from imsaudit.checks._matcher import Hit, first_token, normalize, tokens
 from imsaudit.checks.base import DATE_ALIASES, EvalContext
 from imsaudit.core.results import CheckResult, EvidenceRef, excerpt
 from imsaudit.core.types import Outcome
@@ -89,15 +89,13 @@ def rank(ctx: EvalContext, documents: Iterable[Document], kinds: Sequence[str]) 
 
 
 def gather(check: str, ctx: EvalContext, kinds: Sequence[str]) -> Gathered:
-    """The documents of ``kinds``; when there are none, the ``not_met`` result that says so."""
-    documents: dict[str, Document] = {}
-    templates: dict[str, Document] = {}
-    for kind in kinds:
-        for document in ctx.index.documents_of(kind, include_templates=True):
-            target = templates if document.template.is_template else documents
-            target[document.path] = document
-    real = tuple(documents[p] for p in sorted(documents))
-    found_templates = tuple(templates[p] for p in sorted(templates))
+    """The documents of ``kinds``; when there are none, the ``not_met`` result that says so.
+
+    Which documents are of the kinds, and their ranking, are read once per evaluation
+    (``EvalContext.derived``): many checks ask for the same kinds.
+    """
+    key = ("gather", tuple(kinds))
+    real, found_templates, ranked = ctx.derived.memo(ctx.index, key, lambda: _of_kinds(ctx, kinds))
     missing = None
     if not real:
         message = f"No {titles(ctx, kinds)} was found"
@@ -114,7 +112,21 @@ def gather(check: str, ctx: EvalContext, kinds: Sequence[str]) -> Gathered:
             evidence=tuple(cite(d, "document", _template_why(d)) for d in found_templates),
             looked_at=tuple(d.path for d in found_templates),
         )
-    return Gathered(real, found_templates, missing, rank(ctx, real, kinds))
+    return Gathered(real, found_templates, missing, ranked)
+
+
+def _of_kinds(
+    ctx: EvalContext, kinds: Sequence[str]
+) -> tuple[tuple[Document, ...], tuple[Document, ...], tuple[Document, ...]]:
+    """(real documents, templates, real documents ranked) of ``kinds``, each list by path."""
+    documents: dict[str, Document] = {}
+    templates: dict[str, Document] = {}
+    for kind in kinds:
+        for document in ctx.index.documents_of(kind, include_templates=True):
+            target = templates if document.template.is_template else documents
+            target[document.path] = document
+    real = tuple(documents[p] for p in sorted(documents))
+    return real, tuple(templates[p] for p in sorted(templates)), rank(ctx, real, kinds)
 
 
 def _template_why(document: Document) -> str:
@@ -204,6 +216,10 @@ _PLACEHOLDER_CELL = re.compile(r"^\s*(?:<[^<>]*>|\[[^\[\]]*\])\s*$")
 """A whole cell that is a template slot: ``<Root cause>``, ``[insert owner]``."""
 _NIL_ANSWERS = frozenset({"none", "no", "nil", "n a", "na", "not applicable", "nothing"})
 """Explicit answers that say "nothing here": recorded, but worth an auditor's glance."""
+# First words of the phrases above: a cell starting otherwise (nearly every cell) is decided
+# by its first word, without cutting the whole cell into words.
+_OPEN_STARTS = frozenset(phrase.split()[0] for phrase in _OPEN_PHRASES)
+_NIL_STARTS = frozenset(answer.split()[0] for answer in _NIL_ANSWERS)
 
 
 def cell_filled(value: Cell) -> bool:
@@ -216,11 +232,28 @@ def cell_filled(value: Cell) -> bool:
     to judge (``cell_nil`` finds them so messages can point at them). ``N/A`` counts as
     the same answer as "Not applicable" spelled out, which was always a value.
     """
-    text = cell_text(value)
-    words = tokens(text)
-    if not words or _PLACEHOLDER_CELL.match(text):
-        return False
-    return words[0] not in _OPEN_WORDS and " ".join(words) not in _OPEN_PHRASES
+    return text_filled(cell_text(value))
+
+
+def text_filled(text: str) -> bool:
+    """``cell_filled`` of a cell already read as text (``cell_text``)."""
+    return text_answer(text)[0]
+
+
+def text_answer(text: str) -> tuple[bool, bool]:
+    """(``cell_filled``, ``cell_nil``) of a cell already read as text (``cell_text``).
+
+    Registers read each cell once for both. Nearly every cell is decided by its first word
+    (the open phrases and the nil answers start with a few known words), so cells are not
+    cut into words unless they start like one of those.
+    """
+    first = first_token(text)
+    if not first:
+        return False, False
+    nil = first in _NIL_STARTS and normalize(text) in _NIL_ANSWERS
+    if _PLACEHOLDER_CELL.match(text) or first in _OPEN_WORDS:
+        return False, nil
+    return first not in _OPEN_STARTS or normalize(text) not in _OPEN_PHRASES, nil
 
 
 def cell_nil(value: Cell) -> bool:
@@ -229,7 +262,12 @@ def cell_nil(value: Cell) -> bool:
     Such a cell is filled (an answer), but it is not a value to look up: a register
     column that refers to other records holds no reference when it says ``None``.
     """
-    return normalize(cell_text(value)) in _NIL_ANSWERS
+    return text_nil(cell_text(value))
+
+
+def text_nil(text: str) -> bool:
+    """``cell_nil`` of a cell already read as text (``cell_text``)."""
+    return text_answer(text)[1]
 
 
 _QUARTER = re.compile(r"(?<![\w])(?:q([1-4])[\s/-]*(\d{4})|(\d{4})[\s/-]*q([1-4]))(?![\w])", re.IGNORECASE)
@@ -313,6 +351,16 @@ def listing(items: Sequence[str], limit: int = 0, conjunction: str = "and") -> s
     return ", ".join(shown[:-1]) + f" {conjunction} {shown[-1]}"
 
 
+def listing_first(shown: Sequence[str], total: int, limit: int) -> str:
+    """``listing(items, limit)`` given only the first ``limit + 1`` (or more) of ``total`` items.
+
+    A register with thousands of gaps names three: the rest need only be counted, not worded.
+    """
+    if total > limit:
+        return ", ".join(shown[:limit]) + f" and {total - limit} more"
+    return listing(shown[:total])
+
+
 def plural(count: int, noun: str, nouns: str = "") -> str:
     """``1 row``, ``3 rows`` (``nouns`` for irregular plurals)."""
     return f"{count} {noun if count == 1 else nouns or noun + 's'}"
@@ -360,20 +408,6 @@ class Row:
         where = f"{self.document.path} {self.locator}" if with_path else self.locator
         ident = cell_text(self.cell(id_column))
         return f"{where} ({ident})" if ident else where
-
-
-def header_tables(documents: Iterable[Document]) -> list[tuple[Document, Table]]:
-    """Every table with a header row in ``documents``, in document order."""
-    return [(d, t) for d in documents for t in d.tables if any(h.strip() for h in t.header)]
-
-
-def data_rows(document: Document, table: Table) -> list[Row]:
-    """The rows of ``table`` that have at least one non-empty cell."""
-    return [
-        Row(document, table, locator, row)
-        for locator, row in zip(table.row_locators, table.rows, strict=False)
-        if any(cell_text(c) for c in row)
-    ]
 
 
 _FORWARD = frozenset({"due", "next", "target", "deadline", "expiry", "expires", "until", "valid"})
@@ -440,6 +474,7 @@ def cell_values(value: Cell) -> set[str]:
 
 
 _ID_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-_./#][A-Za-z0-9]+)*")
+_DIGIT = re.compile(r"[0-9]")
 _DATE_LIKE = re.compile(r"^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$")
 _REFERENCE_SEPARATORS = re.compile(r"\s*(?:[,;\n&+]|\s/\s|\band\b)\s*", re.IGNORECASE)
 
@@ -455,9 +490,7 @@ def id_key(text: str) -> str:
 def id_tokens(text: str) -> list[str]:
     """The id-like tokens of ``text`` (``IA-2026-09``, ``L2301``): words holding a digit, dates left out."""
     return [
-        token
-        for token in _ID_TOKEN.findall(text)
-        if any(ch.isdigit() for ch in token) and not _DATE_LIKE.match(token)
+        token for token in _ID_TOKEN.findall(text) if _DIGIT.search(token) and not _DATE_LIKE.match(token)
     ]
 
 

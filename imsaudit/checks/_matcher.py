@@ -3,20 +3,38 @@
 Phrases are matched on words, not characters: text and phrases are lower-cased and
 cut into alphanumeric tokens, so ``ISO/IEC JTC 1`` matches the phrase ``iso/iec jtc 1``,
 ``rand`` never matches inside ``brand``, and ``improvement`` is still found inside
-``continual improvement``. Each document's tokens are walked once, looking up the
-phrases that start with each token: adding requirements adds dictionary entries, not
-passes over the text (the issue's "one compiled matcher per pack").
+``continual improvement``.
+
+Each document is read once, however many checks ask about it: every token is replaced
+by a short code (a token no phrase uses by a space; units are separated by newlines),
+and all phrases, coded the same way, are compiled into one trie-shaped regular
+expression searched over that coded text in a single pass. A code's first character comes from an
+alphabet of its own, so a match can only start at a token, and a match is a run of
+whole tokens inside one unit by construction: no word-boundary checks. Adding
+requirements adds branches to the one pattern, not passes over the text (the issue's
+"one compiled matcher per pack"). The pattern is a look-ahead tried at every position,
+so overlapping phrases ("management review", "review minutes") are all found; of the
+phrases starting at one token it reports the longest, and the shorter ones (its
+prefixes) are credited from a precomputed table. Where a phrase first occurs is then one
+``str.find`` of its code in the coded text, mapped back to its unit.
+
+Codes are base 16 (three characters for up to 4,096 distinct words) rather than one
+character per word because the regex engine tries a trie node's branches one by one:
+with one character per word the first branch point had a thousand alternatives and
+the search was ten times slower.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 
-from imsaudit.evidence.model import Document, TextUnit, UnitRole
+from imsaudit.evidence.model import Document, UnitRole
 
 _TOKEN = re.compile(r"[0-9a-zà-öø-ÿœ]+")
+_TOKEN_OR_BREAK = re.compile(r"[0-9a-zà-öø-ÿœ]+|\n")
 
 
 def tokens(text: str) -> tuple[str, ...]:
@@ -27,6 +45,12 @@ def tokens(text: str) -> tuple[str, ...]:
 def normalize(text: str) -> str:
     """A phrase or header as compared: its tokens joined by single spaces."""
     return " ".join(tokens(text))
+
+
+def first_token(text: str) -> str:
+    """The first of ``tokens(text)`` ('' when there is none), without cutting up the rest."""
+    match = _TOKEN.search(text.lower())
+    return match.group() if match else ""
 
 
 @dataclass(frozen=True)
@@ -40,63 +64,178 @@ class Hit:
     role: UnitRole
 
 
+_OTHER = " "
+"""The code of every token no phrase uses: it matches nothing, so phrases cannot skip it."""
+_UNIT_END = "\n"
+"""Separates the units' coded texts: no phrase spans two units."""
+_BASE = 16
+_LEAD = 0x100
+"""First characters of codes: U+0100 to U+010F, above Latin-1, clear of space and newline."""
+_TRAIL = _LEAD + _BASE
+"""Other characters of codes: U+0110 to U+011F."""
+
+
+def _coding(vocabulary: Sequence[str]) -> dict[str, str]:
+    """Word -> its code: as many base-16 digits as the vocabulary needs, the first a lead digit."""
+    width = 1
+    while _BASE**width < len(vocabulary):
+        width += 1
+    codes: dict[str, str] = {}
+    for number, word in enumerate(vocabulary):
+        digits: list[int] = []
+        for _ in range(width):
+            number, digit = divmod(number, _BASE)
+            digits.append(digit)
+        lead, *rest = reversed(digits)
+        codes[word] = chr(_LEAD + lead) + "".join(chr(_TRAIL + digit) for digit in rest)
+    return codes
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """One regex for many literals, shaped as a trie: shared prefixes are matched once.
+
+    Where a word ends and a longer one continues, the continuation is optional and
+    greedy, so at one position the longest word is matched.
+    """
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
 @dataclass
 class PhraseMatcher:
     """Finds which of a fixed set of phrases occur in a document, and where first."""
 
     phrases: frozenset[str]
-    _by_first: dict[str, list[tuple[str, ...]]] = field(init=False, repr=False)
-    _cache: dict[tuple[str, str], tuple[dict[str, Hit], dict[str, Hit]]] = field(
+    _codes: dict[str, str] = field(init=False, repr=False)
+    """Token -> its code, for every token of every phrase."""
+    _codes_and_break: dict[str, str] = field(init=False, repr=False)
+    """``_codes``, and the newline between units kept as it is."""
+    _phrase_of: dict[str, str] = field(init=False, repr=False)
+    """Coded phrase -> the phrase (normalized)."""
+    _prefixes: dict[str, tuple[str, ...]] = field(init=False, repr=False)
+    """Coded phrase -> the coded phrases that are its proper prefixes (whole tokens)."""
+    _pattern: re.Pattern[str] | None = field(init=False, repr=False)
+    _keys: dict[str, str] = field(init=False, repr=False, default_factory=dict)
+    """Phrase as a check writes it -> normalized: checks ask with the same phrases again and again."""
+    _cache: dict[tuple[str, str], tuple[dict[str, int], dict[str, int]]] = field(
         init=False, repr=False, default_factory=dict
     )
+    """(path, sha256) -> (phrase -> first unit holding it, phrase -> first heading holding it).
+
+    Unit indexes, not ``Hit`` objects: a check needs the hit of one phrase of a group, and
+    thousands of unused hits per document would only weigh on memory and the collector.
+    """
+    _hits: dict[tuple[str, str, bool], dict[str, Hit]] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        self._by_first = {}
-        for phrase in sorted(self.phrases):
-            words = tokens(phrase)
-            if words:
-                self._by_first.setdefault(words[0], []).append(words)
+        words = sorted({tokens(phrase) for phrase in self.phrases} - {()})
+        vocabulary = sorted({word for phrase in words for word in phrase})
+        self._codes = _coding(vocabulary)
+        self._codes_and_break = {**self._codes, _UNIT_END: _UNIT_END}
+        self._phrase_of = {"".join(self._codes[w] for w in phrase): " ".join(phrase) for phrase in words}
+        self._prefixes = {
+            coded: tuple(coded[:size] for size in range(1, len(coded)) if coded[:size] in self._phrase_of)
+            for coded in self._phrase_of
+        }
+        # A look-ahead matches without consuming, so the search is tried at every position.
+        self._pattern = re.compile(f"(?=({_trie_regex(self._phrase_of)}))") if self._phrase_of else None
 
     @classmethod
     def of(cls, phrases: Iterable[str]) -> PhraseMatcher:
         return cls(frozenset(normalize(p) for p in phrases if normalize(p)))
 
-    def _scanned(self, document: Document) -> tuple[dict[str, Hit], dict[str, Hit]]:
+    def _scanned(self, document: Document, *, headings: bool) -> dict[str, int]:
+        """Phrase -> index of the first unit (heading, when asked) holding it; scanned once."""
         key = (document.path, document.sha256)
         cached = self._cache.get(key)
         if cached is None:
-            cached = self._scan(document.units)
+            cached = self._scan(document)
             self._cache[key] = cached
-        return cached
+        return cached[1] if headings else cached[0]
+
+    def _hits_of(self, document: Document, *, headings: bool) -> dict[str, Hit]:
+        key = (document.path, document.sha256, headings)
+        found = self._hits.get(key)
+        if found is None:
+            units = self._scanned(document, headings=headings)
+            found = self._hits[key] = {phrase: _hit(document, index) for phrase, index in units.items()}
+        return found
 
     def hits(self, document: Document) -> dict[str, Hit]:
         """Normalized phrase -> first hit anywhere, for every known phrase in the document."""
-        return self._scanned(document)[0]
+        return self._hits_of(document, headings=False)
 
     def heading_hits(self, document: Document) -> dict[str, Hit]:
         """Normalized phrase -> first hit in a heading."""
-        return self._scanned(document)[1]
+        return self._hits_of(document, headings=True)
 
-    def _scan(self, units: tuple[TextUnit, ...]) -> tuple[dict[str, Hit], dict[str, Hit]]:
-        anywhere: dict[str, Hit] = {}
-        in_heading: dict[str, Hit] = {}
-        for index, unit in enumerate(units):
-            heading = unit.role is UnitRole.HEADING
-            words = tokens(unit.text)
-            for position, word in enumerate(words):
-                for candidate in self._by_first.get(word, ()):
-                    phrase = " ".join(candidate)
-                    if phrase in anywhere and (not heading or phrase in in_heading):
-                        continue
-                    if words[position : position + len(candidate)] == candidate:
-                        hit = Hit(index, unit.text, unit.locator, unit.role)
-                        anywhere.setdefault(phrase, hit)
-                        if heading:
-                            in_heading.setdefault(phrase, hit)
-        return anywhere, in_heading
+    def encode(self, text: str) -> str:
+        """``text`` as the matcher searches it: each token's code, a space for tokens no phrase uses."""
+        return "".join(map(self._codes.get, _TOKEN.findall(text.lower()), repeat(_OTHER)))
+
+    def _coded(self, document: Document) -> str:
+        """The document as the matcher searches it: each unit ``encode``d, one per line."""
+        units = document.units
+        text = document.text
+        if text.count(_UNIT_END) == len(units) - 1:
+            # No line break inside a unit: the whole text is tokenized at once.
+            words = _TOKEN_OR_BREAK.findall(text.lower())
+            return "".join(map(self._codes_and_break.get, words, repeat(_OTHER)))
+        return _UNIT_END.join(self.encode(unit.text) for unit in units)
+
+    def _scan(self, document: Document) -> tuple[dict[str, int], dict[str, int]]:
+        if self._pattern is None:
+            return {}, {}
+        coded = self._coded(document)
+        headings = [index for index, unit in enumerate(document.units) if unit.role is UnitRole.HEADING]
+        in_heading: dict[str, int] = {}
+        if headings:
+            lines = coded.split(_UNIT_END)
+            in_heading = self._first_lines(_UNIT_END.join(lines[index] for index in headings))
+        return (
+            self._first_lines(coded),
+            {phrase: headings[line] for phrase, line in in_heading.items()},
+        )
+
+    def _first_lines(self, text: str) -> dict[str, int]:
+        """Phrase -> index of the first line of coded ``text`` holding it, in order of first occurrence."""
+        assert self._pattern is not None
+        # The longest phrase at each token; each distinct one (and its prefixes) is then
+        # located by its first occurrence, which is where it first occurs as whole tokens.
+        present: set[str] = set()
+        for longest in set(self._pattern.findall(text)):
+            present.add(longest)
+            present.update(self._prefixes[longest])
+        first = sorted((text.find(code), code) for code in present)
+        return {self._phrase_of[code]: text.count(_UNIT_END, 0, offset) for offset, code in first}
+
+    def key(self, phrase: str) -> str:
+        """``phrase`` normalized as hits are keyed (remembered: checks ask with the same phrases)."""
+        found = self._keys.get(phrase)
+        if found is None:
+            found = self._keys[phrase] = normalize(phrase)
+        return found
 
     def find(self, document: Document, phrases: Iterable[str], *, headings: bool = False) -> Hit | None:
         """The earliest hit of any of ``phrases`` (in headings only when asked), or None."""
-        hits = self.heading_hits(document) if headings else self.hits(document)
-        found = [hits[n] for n in (normalize(p) for p in phrases) if n in hits]
-        return min(found, key=lambda h: h.unit) if found else None
+        units = self._scanned(document, headings=headings)
+        found = [units[n] for n in map(self.key, phrases) if n in units]
+        return _hit(document, min(found)) if found else None
+
+
+def _hit(document: Document, index: int) -> Hit:
+    unit = document.units[index]
+    return Hit(index, unit.text, unit.locator, unit.role)

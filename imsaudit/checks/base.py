@@ -13,7 +13,7 @@ and a test requires every type to say it in its own words.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
@@ -24,6 +24,7 @@ from imsaudit.core.results import CheckResult, EvidenceRef
 from imsaudit.core.types import Outcome
 
 if TYPE_CHECKING:
+    from imsaudit.checks._derived import Derived
     from imsaudit.checks._matcher import PhraseMatcher
     from imsaudit.evidence.model import EvidenceIndex
     from imsaudit.packs.model import EvidenceKind
@@ -197,18 +198,28 @@ def register(cls: type[CheckType]) -> type[CheckType]:
 # --------------------------------------------------------------------------- evaluation
 
 
+def _derived() -> Derived:
+    """A fresh ``Derived`` (imported here: it builds on ``_evidence``, which imports this module)."""
+    from imsaudit.checks._derived import Derived
+
+    return Derived()
+
+
 @dataclass(frozen=True)
 class EvalContext:
     """Everything a check may read: the evidence index, the audit date, the kinds, the matcher.
 
     The audit date is passed in (``--as-of``), never read from the clock here: the same
-    evidence and settings give the same verdicts on any day.
+    evidence and settings give the same verdicts on any day. ``derived`` holds what
+    checks read from the evidence (register cells, column lookups, document dates),
+    computed once for the whole evaluation rather than once per check.
     """
 
     index: EvidenceIndex
     as_of: date
     kinds: Mapping[str, EvidenceKind]
     matcher: PhraseMatcher
+    derived: Derived = field(default_factory=_derived, repr=False, compare=False)
 
     def kind_title(self, kind: str) -> str:
         """The kind's title for messages ("Quality policy"), or its id when unknown."""

@@ -20,16 +20,10 @@ from pydantic import Field
 from imsaudit.checks._evidence import (
     Row,
     add_months,
-    cell_date,
-    cell_values,
     cite_header,
-    data_rows,
     described,
-    find_column,
-    find_date_column,
     gather,
     header_name,
-    header_tables,
     listing,
     no_table,
     plural,
@@ -52,6 +46,7 @@ from imsaudit.checks.base import (
 )
 from imsaudit.core.results import CheckResult, EvidenceRef
 from imsaudit.core.types import Outcome
+from imsaudit.evidence.model import Document, Table
 
 
 class CoverageParams(KindCheckParams):
@@ -103,14 +98,15 @@ class Coverage(CheckType):
         if g.missing:
             return g.missing
         looked = tuple(d.path for d in g.documents)
-        tables = header_tables(g.documents)
+        tables = ctx.derived.header_tables(g.documents)
         if not tables:
             return no_table(cls.name, g.documents, f"check that {listing(list(params.required))} are covered")
         window = params.within_months
-        located = [
-            (d, t, find_column(t, params.column), find_date_column(t, params.date_column) if window else None)
-            for d, t in tables
-        ]
+        located: list[tuple[Document, Table, int | None, int | None]] = []
+        for d, t in tables:
+            data = ctx.derived.table(d, t)
+            date_column = data.find_date(params.date_column) if window else None
+            located.append((d, t, data.find(params.column), date_column))
         usable = [(d, t, c, w) for d, t, c, w in located if c is not None]
         if not usable:
             message = (
@@ -130,23 +126,34 @@ class Coverage(CheckType):
         what = f"the {header!r} column of {described(ctx, document, params.kind)}"
         if len({d.path for d, *_ in usable}) > 1:
             what = f"the {header!r} column of {listing([d.path for d, *_ in usable])}"
-        rows = [(c, w, row) for d, t, c, w in usable for row in data_rows(d, t)]
         dated = window is None or any(w is not None for *_, w in usable)
-        counted = [(c, row) for c, _, row in rows]
+        span = None
+        if window is not None and dated:
+            span = (add_months(ctx.as_of, -window), add_months(ctx.as_of, window))
         notes: list[str] = []
         period = ""
+        undated = outside = 0
+        covered: dict[str, Row] = {}
+        keys = {required: value_key(required) for required in params.required}
+        # Each row's values (cell_values of the column) and date are read once per evaluation.
+        for d, t, c, w in usable:
+            data = ctx.derived.table(d, t)
+            values, days = data.column(c).values, data.column(w).dates
+            for position in range(len(data)):
+                if span is not None:
+                    day = days[position]
+                    if day is None:
+                        undated += 1
+                        continue
+                    if not span[0] <= day <= span[1]:
+                        outside += 1
+                        continue
+                if len(covered) == len(keys):
+                    continue  # every value is covered by its first row already; count the rest
+                for required, key in keys.items():
+                    if required not in covered and _covers(values[position], key, params.match):
+                        covered[required] = data.row(position)
         if window is not None and dated:
-            start, end = add_months(ctx.as_of, -window), add_months(ctx.as_of, window)
-            counted = []
-            undated = outside = 0
-            for col, date_col, row in rows:
-                day = cell_date(row.cell(date_col))
-                if day is None:
-                    undated += 1
-                elif start <= day <= end:
-                    counted.append((col, row))
-                else:
-                    outside += 1
             period = f" in rows dated within {plural(window, 'month')} of {ctx.as_of}"
             if undated:
                 notes.append(f"{plural(undated, 'row')} without a readable date {_was(undated)} not counted")
@@ -154,12 +161,6 @@ class Coverage(CheckType):
                 notes.append(
                     f"{plural(outside, 'row')} dated outside that window {_was(outside)} not counted"
                 )
-        covered: dict[str, Row] = {}
-        for col, row in counted:
-            values = cell_values(row.cell(col))
-            for required in params.required:
-                if required not in covered and _covers(values, required, params.match):
-                    covered[required] = row
         missing = [r for r in params.required if r not in covered]
         evidence: tuple[EvidenceRef, ...] = tuple(
             {row.locator: row.cite() for row in covered.values()}.values()
@@ -199,9 +200,8 @@ class Coverage(CheckType):
         )
 
 
-def _covers(values: set[str], required: str, match: str) -> bool:
-    """Whether a cell's values cover ``required`` (``9.2`` covers ``9`` when matching by prefix)."""
-    key = value_key(required)
+def _covers(values: frozenset[str], key: str, match: str) -> bool:
+    """Whether a cell's values cover a required value (``value_key``: ``9.2`` covers ``9`` by prefix)."""
     if match == "exact":
         return key in values
     return any(v == key or v.startswith(key + ".") for v in values)

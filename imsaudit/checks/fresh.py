@@ -20,6 +20,7 @@ scan) might be the newer version.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -27,12 +28,11 @@ from typing import Literal
 
 from pydantic import Field
 
+from imsaudit.checks._derived import Cells, TableData
 from imsaudit.checks._evidence import (
     add_months,
     age_text,
-    cell_date,
     cite,
-    data_rows,
     described,
     gather,
     paths,
@@ -89,13 +89,14 @@ class Fresh(CheckType):
         if g.missing:
             return g.missing
         tabular = any(k in ctx.kinds and ctx.kinds[k].tabular for k in params.kind)
-        found = [d for document in g.documents for d in document_dates(document, tabular=tabular)]
-        dated = {d.document.path for d in found}
+        dates = [_dates_of(ctx, document, tabular=tabular) for document in g.documents]
+        dated = {d.document.path for d in dates if d.any()}
         _, partial = unreadable(g.documents)
         undated_partial = [d for d in partial if d.path not in dated]
         looked = tuple(d.path for d in g.documents)
-        past = [d for d in found if d.day <= ctx.as_of]
+        past = [newest for d in dates if (newest := d.newest(ctx.as_of)) is not None]
         if not past:
+            found = [each for d in dates for each in d.every()]
             return _no_date(cls.name, ctx, params.kind, g.documents, found, partial)
         # Same day: the document most firmly of the kind speaks (Gathered.ranked), then path.
         rank = {d.path: -i for i, d in enumerate(g.ranked)}
@@ -203,40 +204,94 @@ _DATE_LABEL = re.compile(
 _TOP_UNITS = 40
 
 
-def document_dates(document: Document, *, tabular: bool) -> list[DocumentDate]:
+def _dates_of(ctx: EvalContext, document: Document, *, tabular: bool) -> DocumentDates:
+    """``document_dates``, found once per evaluation: every fresh check of the kind reads them."""
+    key = ("fresh dates", tabular)
+    return ctx.derived.memo(document, key, lambda: document_dates(document, tabular=tabular, ctx=ctx))
+
+
+@dataclass(frozen=True)
+class DocumentDates:
+    """The dates of one document, in the order they are considered (``document_dates``).
+
+    ``written`` (an approval date, or a dated line) come first, then the dates in the
+    ``columns`` of its registers, table by table, column by column, row by row. Row dates
+    stay in the shared register cells: the newest on or before a day is two bisections,
+    and a ``DocumentDate`` is made only for the row that is named.
+    """
+
+    document: Document
+    written: tuple[DocumentDate, ...]
+    columns: tuple[tuple[TableData, Cells], ...]
+
+    def any(self) -> bool:
+        """Whether the document carries any date at all."""
+        return bool(self.written) or any(cells.chronology[0] for _, cells in self.columns)
+
+    def newest(self, day: date) -> DocumentDate | None:
+        """The newest date on or before ``day``; of equal dates, the first considered."""
+        best = max((d for d in self.written if d.day <= day), key=lambda d: d.day, default=None)
+        row: tuple[date, TableData, int] | None = None
+        for data, cells in self.columns:
+            days, positions = cells.chronology
+            last = bisect_right(days, day) - 1
+            if last >= 0 and (row is None or days[last] > row[0]):
+                first = bisect_left(days, days[last])  # the earliest row of that day
+                row = (days[last], data, positions[first])
+        if row is not None and (best is None or row[0] > best.day):
+            return _row_date(self.document, row[1], row[2], row[0])
+        return best
+
+    def every(self) -> list[DocumentDate]:
+        """Every date, in the order considered."""
+        found = list(self.written)
+        for data, cells in self.columns:
+            found += [
+                _row_date(self.document, data, position, day)
+                for position, day in enumerate(cells.dates)
+                if day is not None
+            ]
+        return found
+
+
+def _row_date(document: Document, data: TableData, position: int, day: date) -> DocumentDate:
+    row = data.row(position)
+    return DocumentDate(day, document, row.locator, "has its latest record dated", row.text)
+
+
+def document_dates(document: Document, *, tabular: bool, ctx: EvalContext) -> DocumentDates:
     """Dates that show when ``document`` was last approved, held or written to.
 
     The approval date (document control) first. A register also counts its rows: the
     latest date in a date column that looks back (``Date``, ``Reviewed on``), never in one
     that looks ahead (``Due date``, ``Next review``). A document without an approval date
     (minutes, reports) may carry its date in a ``Date:`` line near the top, its title or
-    its file name.
+    its file name. Rows are read through ``ctx.derived``, which other checks share.
     """
-    found: list[DocumentDate] = []
+    written: list[DocumentDate] = []
     metadata = document.metadata
     if metadata.approved_on is not None:
         source = metadata.sources.get("approved_on", "document")
         day = metadata.approved_on
-        found.append(DocumentDate(day, document, source, "was last approved on", f"approved on {day}"))
-    if tabular:
-        found += _row_dates(document)
-    if not found:
-        found += _labelled_dates(document)
-    if not found:
-        found += _row_dates(document)
+        written.append(DocumentDate(day, document, source, "was last approved on", f"approved on {day}"))
+    columns = _row_dates(document, ctx) if tabular else ()
+    found = DocumentDates(document, tuple(written), columns)
+    if not found.any():
+        written = _labelled_dates(document)
+        columns = () if written else _row_dates(document, ctx)
+        found = DocumentDates(document, tuple(written), columns)
     return found
 
 
-def _row_dates(document: Document) -> list[DocumentDate]:
+def _row_dates(document: Document, ctx: EvalContext) -> tuple[tuple[TableData, Cells], ...]:
+    """The date columns of the document's tables (``_date_columns``), read through ``ctx.derived``."""
     found = []
     for table in document.tables:
-        for column in _date_columns(table):
-            for row in data_rows(document, table):
-                day = cell_date(row.cell(column))
-                if day is not None:
-                    verb = "has its latest record dated"
-                    found.append(DocumentDate(day, document, row.locator, verb, row.text))
-    return found
+        columns = _date_columns(table)
+        if columns:
+            data = ctx.derived.table(document, table)
+            found += [(data, data.column(column)) for column in columns]
+    return tuple(found)
 
 
 def _date_columns(table: Table) -> list[int]:

@@ -17,24 +17,20 @@ with an unreadable document involved are ``needs_review``.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from typing import Literal
 
 from pydantic import Field
 
+from imsaudit.checks._derived import Derived
 from imsaudit.checks._evidence import (
     Row,
-    cell_filled,
-    cell_nil,
-    cell_text,
     cite_header,
-    data_rows,
-    find_column,
     gather,
     header_name,
-    header_tables,
     id_key,
     id_tokens,
-    listing,
+    listing_first,
     lower_first,
     no_table,
     paths,
@@ -60,7 +56,7 @@ from imsaudit.checks.base import (
 )
 from imsaudit.core.results import CheckResult, EvidenceRef
 from imsaudit.core.types import Outcome
-from imsaudit.evidence.model import Cell, Document, Table
+from imsaudit.evidence.model import Document, Table
 
 
 class LinkedParams(KindCheckParams):
@@ -111,24 +107,24 @@ class Linked(CheckType):
             if target.templates:
                 message += f" (only a template: {paths(target.templates)})"
             return _result(cls.name, Outcome.NOT_MET, message, target.missing.evidence, looked)
-        sources = _with_column(cls.name, g.documents, params.column)
+        sources = _with_column(cls.name, ctx.derived, g.documents, params.column)
         if isinstance(sources, CheckResult):
             return sources
-        targets = _with_column(cls.name, target.documents, params.target_column)
+        targets = _with_column(cls.name, ctx.derived, target.documents, params.target_column)
         if isinstance(targets, CheckResult):
             return targets
         if not sources[0]:
             return _no_column(cls.name, sources[1], params.column, looked)
         if not targets[0]:
             return _no_column(cls.name, targets[1], params.target_column, looked)
-        ids = _target_ids(targets[0])
+        ids, with_digits = _target_ids(ctx.derived, targets[0])
         if not ids:
             places = register_place([(d, t) for d, t, _ in targets[0]])
             message = f"the id column of {places} is empty, so no reference can be followed"
             evidence = tuple(cite_header(d, t) for d, t, _ in targets[0])
             return _result(cls.name, Outcome.NOT_MET, message, evidence, looked)
-        by_digits = sum(any(ch.isdigit() for ch in key) for key in ids) * 2 >= len(ids)
-        judged = _References(sources[0], ids, by_digits=by_digits)
+        by_digits = with_digits * 2 >= len(ids)
+        judged = _References(ctx.derived, sources[0], ids, by_digits=by_digits)
         _, partial = unreadable(g.documents + target.documents)
         target_name = f"the {lower_first(target_title)}"
         return judged.result(cls.name, params.min_share, target_name, target.documents, partial, looked)
@@ -137,18 +133,19 @@ class Linked(CheckType):
 _ID_HEADER_WORDS = frozenset({"id", "no", "nr", "ref", "number", "ncr", "code"})
 _NAMED = 3
 _CITED = 20
+_MET_CITED = 3
 
 Located = list[tuple[Document, Table, int]]
 
 
 def _with_column(
-    check: str, documents: tuple[Document, ...], aliases: tuple[str, ...]
+    check: str, derived: Derived, documents: tuple[Document, ...], aliases: tuple[str, ...]
 ) -> tuple[Located, list[tuple[Document, Table]]] | CheckResult:
     """The tables holding the column (and all header tables), or ``needs_review`` when none has a header."""
-    tables = header_tables(documents)
+    tables = derived.header_tables(documents)
     if not tables:
         return no_table(check, documents, "follow the references by hand")
-    found = [(d, t, c) for d, t in tables if (c := find_column(t, aliases)) is not None]
+    found = [(d, t, c) for d, t in tables if (c := derived.table(d, t).find(aliases)) is not None]
     return found, tables
 
 
@@ -169,25 +166,71 @@ def _result(
     )
 
 
-def _reference(value: Cell) -> bool:
-    """Whether a cell holds something to look up: ``None`` or ``N/A`` is an answer, not an id."""
-    return cell_filled(value) and not cell_nil(value)
+def _targets_in(
+    derived: Derived, document: Document, table: Table, column: int
+) -> tuple[frozenset[str], frozenset[str]]:
+    """(the normalized ids in ``column`` of a target register, those of them holding a digit).
+
+    Read once per table and column (``derived``): several linked checks follow references
+    into the same register.
+    """
+    data = derived.table(document, table)
+
+    def read() -> tuple[frozenset[str], frozenset[str]]:
+        cells = data.column(column)
+        keys: set[str] = set()
+        for value, text, filled, nil in zip(cells.cells, cells.texts, cells.filled, cells.nil, strict=True):
+            if not filled or nil:
+                continue  # "None" or "N/A" is an answer, not an id
+            keys.add(id_key(text))
+            keys.update(id_key(part) for part in reference_parts(value))
+        keys.discard("")
+        return frozenset(keys), frozenset(k for k in keys if any(ch.isdigit() for ch in k))
+
+    return derived.memo(data, ("linked targets", column), read)
 
 
-def _target_ids(targets: Located) -> dict[str, Row]:
-    """Every id the target register holds (normalized) -> its row."""
-    ids: dict[str, Row] = {}
+def _target_ids(derived: Derived, targets: Located) -> tuple[set[str], int]:
+    """(every id the target register holds, normalized; how many of them hold a digit)."""
+    ids: set[str] = set()
+    digits: set[str] = set()
     for document, table, column in targets:
-        for row in data_rows(document, table):
-            value = row.cell(column)
-            if not _reference(value):
+        keys, with_digits = _targets_in(derived, document, table, column)
+        ids |= keys
+        digits |= with_digits
+    return ids, len(digits)
+
+
+_Reference = tuple[str, bool, frozenset[str]]
+"""One reference a cell lists: (as written, whether it holds id-like tokens, its keys)."""
+
+
+def _references_in(
+    derived: Derived, document: Document, table: Table, column: int
+) -> list[tuple[int, str, list[_Reference]]]:
+    """(row position, cell text, the references it lists) for each row of a source register that refers.
+
+    A cell that records "nothing" (``None``, ``N/A``) is an answer, not a reference, and is
+    left out. Read once per table and column (``derived``).
+    """
+    data = derived.table(document, table)
+
+    def read() -> list[tuple[int, str, list[_Reference]]]:
+        cells = data.column(column)
+        found: list[tuple[int, str, list[_Reference]]] = []
+        for position, (value, text, filled, nil) in enumerate(
+            zip(cells.cells, cells.texts, cells.filled, cells.nil, strict=True)
+        ):
+            if not filled or nil:
                 continue
-            keys = {id_key(cell_text(value))}
+            parts: list[_Reference] = []
             for part in reference_parts(value):
-                keys.add(id_key(part))
-            for key in keys - {""}:
-                ids.setdefault(key, row)
-    return ids
+                words = id_tokens(part)
+                parts.append((part, bool(words), frozenset({id_key(part)} | {id_key(w) for w in words})))
+            found.append((position, text, parts))
+        return found
+
+    return derived.memo(data, ("linked references", column), read)
 
 
 def _row_id_column(table: Table, reference: int) -> int | None:
@@ -199,34 +242,46 @@ def _row_id_column(table: Table, reference: int) -> int | None:
 
 
 class _References:
-    """The references of the source rows, each resolved or not against the target ids."""
+    """The references of the source rows, each resolved or not against the target ids.
 
-    def __init__(self, sources: Located, ids: dict[str, Row], *, by_digits: bool) -> None:
-        self.resolved: list[tuple[Row, str]] = []
-        self.unresolved: list[tuple[str, str, Row]] = []
-        self.skipped: list[str] = []
+    Counted, with only the rows a message names or cites kept: a register of thousands
+    of references costs a check a pass over shared readings, not thousands of records.
+    """
+
+    def __init__(self, derived: Derived, sources: Located, ids: AbstractSet[str], *, by_digits: bool) -> None:
+        self.resolved = 0
+        self.resolved_rows: list[Row] = []
+        """The first rows whose reference resolves (cited when met)."""
+        self.unresolved = 0
+        self.broken: list[tuple[str, str, Row]] = []
+        """(row label, reference, row) of the first unresolved references (named and cited)."""
+        self.skipped = 0
+        self.first_skipped = ""
         self.header = header_name(sources[0][1], sources[0][2])
         self.places = register_place([(d, t) for d, t, _ in sources])
         with_path = len({d.path for d, _, _ in sources}) > 1
         for document, table, column in sources:
             id_column = _row_id_column(table, column)
-            for row in data_rows(document, table):
-                value = row.cell(column)
-                if not _reference(value):
-                    continue
+            data = derived.table(document, table)
+            for position, text, parts in _references_in(derived, document, table, column):
                 found = False
-                for part in reference_parts(value):
-                    words = id_tokens(part)
-                    if by_digits and not words:
+                for part, has_id, keys in parts:
+                    if by_digits and not has_id:
                         continue  # free text ("customer complaint"), not a reference to an id
                     found = True
-                    keys = {id_key(part)} | {id_key(w) for w in words}
-                    if keys & ids.keys():
-                        self.resolved.append((row, part))
+                    if not ids.isdisjoint(keys):
+                        self.resolved += 1
+                        if len(self.resolved_rows) < _MET_CITED:
+                            self.resolved_rows.append(data.row(position))
                     else:
-                        self.unresolved.append((row.label(id_column, with_path=with_path), part, row))
+                        self.unresolved += 1
+                        if len(self.broken) < _CITED:
+                            row = data.row(position)
+                            self.broken.append((row.label(id_column, with_path=with_path), part, row))
                 if not found:
-                    self.skipped.append(cell_text(value))
+                    self.skipped += 1
+                    if self.skipped == 1:
+                        self.first_skipped = text
 
     def result(
         self,
@@ -237,12 +292,12 @@ class _References:
         partial: list[Document],
         looked: tuple[str, ...],
     ) -> CheckResult:
-        total = len(self.resolved) + len(self.unresolved)
+        total = self.resolved + self.unresolved
         skipped = ""
         if self.skipped:
-            count = len(self.skipped)
+            count = self.skipped
             skipped = (
-                f"{plural(count, 'row')} whose {self.header!r} holds no id (such as {self.skipped[0]!r}) "
+                f"{plural(count, 'row')} whose {self.header!r} holds no id (such as {self.first_skipped!r}) "
                 f"{'was' if count == 1 else 'were'} skipped"
             )
         if not total:
@@ -253,24 +308,24 @@ class _References:
             message += f"; {skipped}" if skipped else ""
             message += "; an auditor must check whether the records should be linked"
             return _result(check, Outcome.NEEDS_REVIEW, message, (), looked)
-        share = len(self.resolved) / total
+        share = self.resolved / total
         message = (
-            f"{len(self.resolved)} of {plural(total, 'reference')} in the {self.header!r} column of "
+            f"{self.resolved} of {plural(total, 'reference')} in the {self.header!r} column of "
             f"{self.places} ({share:.0%}; {min_share:.0%} needed) resolve to {target} ({paths(targets)})"
         )
-        broken = [f"{label} refers to {part!r}" for label, part, _ in self.unresolved]
-        if len(broken) == 1:
+        broken = [f"{label} refers to {part!r}" for label, part, _ in self.broken[: _NAMED + 1]]
+        if self.unresolved == 1:
             message += f"; {broken[0]}, which is not in {target}"
-        elif broken:
-            message += f"; {listing(broken, _NAMED)}, none of which is in {target}"
+        elif self.unresolved:
+            message += f"; {listing_first(broken, self.unresolved, _NAMED)}, none of which is in {target}"
         if skipped:
             message += f"; {skipped}"
         if share >= min_share:
             outcome = Outcome.MET
-            evidence = tuple(row.cite() for row, _ in self.resolved[:3])
+            evidence = tuple(row.cite() for row in self.resolved_rows)
         else:
             outcome = Outcome.PARTLY_MET if self.resolved else Outcome.NOT_MET
-            evidence = tuple(row.cite() for *_, row in self.unresolved[:_CITED])
+            evidence = tuple(row.cite() for *_, row in self.broken)
             if partial:
                 # The missing ids may be in a register the machine could not read.
                 outcome = Outcome.NEEDS_REVIEW

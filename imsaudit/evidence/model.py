@@ -349,23 +349,40 @@ class EvidenceIndex(_Frozen):
         """Documents by their relative path."""
         return {d.path: d for d in self.documents}
 
+    @cached_property
+    def _members(self) -> dict[str, tuple[tuple[Document, ...], tuple[Document, ...]]]:
+        """Kind -> (its documents, templates included; the same without templates), by path.
+
+        Built in one pass over the documents: every check asks ``documents_of``, and a
+        scan of all documents per call made evaluation grow with documents x checks.
+        """
+        every: dict[str, list[Document]] = {}
+        for document in self.documents:
+            for kind in dict.fromkeys(c.kind for c in self.classifications.get(document.path, ())):
+                every.setdefault(kind, []).append(document)
+        return {
+            kind: (tuple(found), tuple(d for d in found if not d.template.is_template))
+            for kind, found in every.items()
+        }
+
+    @cached_property
+    def _classified(self) -> dict[tuple[str, str], Classification]:
+        """(path, kind) -> the classification, the first of that kind (as ``classification`` finds it)."""
+        found: dict[tuple[str, str], Classification] = {}
+        for path, classifications in self.classifications.items():
+            for c in classifications:
+                found.setdefault((path, c.kind), c)
+        return found
+
     def kinds_of(self, path: str) -> tuple[Classification, ...]:
         """The classifications of one document (empty when it is of no kind)."""
         return self.classifications.get(path, ())
 
     def documents_of(self, kind: str, *, include_templates: bool = False) -> tuple[Document, ...]:
         """Documents classified as ``kind``, sorted by path; templates only when asked."""
-        found = []
-        for document in self.documents:
-            if any(c.kind == kind for c in self.classifications.get(document.path, ())) and (
-                include_templates or not document.template.is_template
-            ):
-                found.append(document)
-        return tuple(found)
+        every, real = self._members.get(kind, ((), ()))
+        return every if include_templates else real
 
     def classification(self, path: str, kind: str) -> Classification | None:
         """Why ``path`` is of ``kind``, or None if it is not."""
-        for c in self.classifications.get(path, ()):
-            if c.kind == kind:
-                return c
-        return None
+        return self._classified.get((path, kind))

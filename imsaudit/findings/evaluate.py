@@ -174,7 +174,10 @@ def evaluate_library(
     """Every requirement of every pack, in pack and clause order.
 
     One phrase matcher serves every check of every pack: each document's text is walked
-    once, however many requirements look at it.
+    once, however many requirements look at it. Likewise the context's ``derived`` reads
+    each register cell, column lookup and document date once for the whole evaluation
+    (``imsaudit.checks._derived``), so adding requirements adds cheap lookups, not passes
+    over the evidence: evaluation time follows the documents, not the requirements.
     """
     checks = [c for pack in library.packs.values() for r in pack.requirements for c in r.check_params]
     ctx = EvalContext(

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from imsaudit.checks._matcher import PhraseMatcher, normalize, tokens
-from imsaudit.evidence.model import Document
+from imsaudit.evidence.model import Document, UnitRole
 from tests.checks.builders import document
 
 
@@ -61,6 +61,58 @@ def test_overlapping_phrases_are_all_found() -> None:
     matcher = PhraseMatcher.of(phrases)
     hits = matcher.hits(doc("We commit to continual improvement."))
     assert set(hits) == set(phrases)
+
+
+def test_phrases_overlapping_across_words_are_all_found() -> None:
+    # One phrase ends inside the other: both start at a different word.
+    matcher = PhraseMatcher.of(["management review", "review minutes", "minutes"])
+    hits = matcher.hits(doc("Management review minutes were filed."))
+    assert set(hits) == {"management review", "review minutes", "minutes"}
+
+
+def test_phrases_that_are_prefixes_of_others_are_found() -> None:
+    phrases = ["iso", "iso 9001", "iso 9001 2015", "iso 90"]
+    matcher = PhraseMatcher.of(phrases)
+    hits = matcher.hits(doc("Certified to ISO 9001:2015."))
+    assert set(hits) == {"iso", "iso 9001", "iso 9001 2015"}  # "iso 90" is not a whole word
+
+
+def test_a_prefix_is_reported_where_it_first_occurs_alone() -> None:
+    matcher = PhraseMatcher.of(["quality", "quality policy"])
+    document_ = doc("Quality matters.", "The quality policy is signed.")
+    assert matcher.find(document_, ["quality"]) == matcher.find(document_, ["quality", "quality policy"])
+    hit = matcher.find(document_, ["quality policy"])
+    assert hit is not None and hit.unit == 1
+
+
+def test_accented_and_prefix_words_stay_whole() -> None:
+    matcher = PhraseMatcher.of(["amélioration", "amélioration continue", "qualité"])
+    hits = matcher.hits(doc("L'AMÉLIORATION CONTINUE de la Qualité", "Qualités"))
+    assert set(hits) == {"amélioration", "amélioration continue", "qualité"}
+    assert hits["qualité"].unit == 0
+
+
+def test_a_line_break_inside_a_unit_separates_words_only() -> None:
+    # A unit may hold a line break: it separates words, not units.
+    units = ["We commit to continual\nimprovement.", "# Scope\nand purpose", "Continual improvement"]
+    matcher = PhraseMatcher.of(["continual improvement", "scope and purpose", "purpose"])
+    document_ = doc(*units)
+    hit = matcher.find(document_, ["continual improvement"])
+    assert hit is not None and hit.unit == 0
+    heading = matcher.find(document_, ["scope and purpose"], headings=True)
+    assert heading is not None and heading.unit == 1
+    assert set(matcher.hits(document_)) == {"continual improvement", "scope and purpose", "purpose"}
+
+
+@pytest.mark.parametrize("size", [2, 16, 17, 300, 5000])
+def test_any_number_of_distinct_words(size: int) -> None:
+    # Codes grow a digit at 16, 256, 4096... words: matching must not depend on it.
+    phrases = [f"word{i} tail" for i in range(size)] + ["tail"]
+    matcher = PhraseMatcher.of(phrases)
+    last = f"word{size - 1}"
+    hits = matcher.hits(doc("intro", f"the {last} tail here", "word0 tail"))
+    assert set(hits) == {f"{last} tail", "tail", "word0 tail"}
+    assert hits[f"{last} tail"].unit == 1 and hits["tail"].unit == 1 and hits["word0 tail"].unit == 2
 
 
 def test_first_hit_is_reported() -> None:
@@ -173,3 +225,48 @@ def test_columns_match_singular_and_plural() -> None:
     assert find_column(table, ["statuses", "status"]) == 2
     assert find_column(table, ["process"]) == 3
     assert find_column(table, ["owner"]) is None
+
+
+# --------------------------------------------------------------------------- against a plain reading
+
+
+def plain_hits(
+    units: Sequence[str | dict[str, Any]], phrases: Sequence[str]
+) -> tuple[dict[str, int], dict[str, int]]:
+    """The matcher's promise, spelled out: phrase -> first unit (first heading) whose words hold it."""
+    built = doc(*units)
+    wanted = {normalize(p) for p in phrases} - {""}
+    anywhere: dict[str, int] = {}
+    in_heading: dict[str, int] = {}
+    for index, unit in enumerate(built.units):
+        words = tokens(unit.text)
+        for phrase in wanted:
+            if contains(words, phrase.split(" ")):
+                anywhere.setdefault(phrase, index)
+                if unit.role is UnitRole.HEADING:
+                    in_heading.setdefault(phrase, index)
+    return anywhere, in_heading
+
+
+unit_specs = st.one_of(
+    texts(min_words=1),
+    texts(min_words=1).map(lambda t: "# " + t),
+    st.tuples(texts(min_words=1), texts(min_words=1)).map("\n".join),  # a line break inside a unit
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(unit_specs, min_size=1, max_size=6), st.lists(phrases, min_size=1, max_size=8))
+def test_hits_are_the_first_units_holding_each_phrase(units: list[str], wanted: list[str]) -> None:
+    matcher = PhraseMatcher.of(wanted)
+    built = doc(*units)
+    anywhere, in_heading = plain_hits(units, wanted)
+    assert {p: h.unit for p, h in matcher.hits(built).items()} == anywhere
+    assert {p: h.unit for p, h in matcher.heading_hits(built).items()} == in_heading
+    for phrase in wanted:
+        hit = matcher.find(built, [phrase])
+        expected = anywhere.get(normalize(phrase))
+        assert (hit.unit if hit else None) == expected
+        if hit is not None:
+            unit = built.units[hit.unit]
+            assert (hit.text, hit.locator, hit.role) == (unit.text, unit.locator, unit.role)
