@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -273,14 +274,20 @@ def _audit(settings: AuditSettings, library: Library) -> AuditResult:
     )
     index = scan.index(classifier)
     exclusions = _exclusions(settings)
-    requirements = evaluate_library(
-        library,
-        index,
-        settings.as_of,
-        exclusions=exclusions,
-        verdicts=_verdicts(settings),
-        waivers=_waivers(settings),
-    )
+    # The documents live until the end: the cyclic collector need not walk their
+    # millions of objects again at each full collection during evaluation.
+    gc.freeze()
+    try:
+        requirements = evaluate_library(
+            library,
+            index,
+            settings.as_of,
+            exclusions=exclusions,
+            verdicts=_verdicts(settings),
+            waivers=_waivers(settings),
+        )
+    finally:
+        gc.unfreeze()
     clauses, summary, gaps, plan, hs_rows = assemble(library, requirements, exclusions)
     errors = [ErrorEntry(path=d.path, line=0, message=d.error) for d in scan.documents if d.error]
     errors += [ErrorEntry(path=n.path, line=0, message=n.message) for n in index.notes]
