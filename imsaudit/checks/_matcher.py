@@ -189,7 +189,7 @@ class PhraseMatcher:
     def _coded(self, document: Document) -> str:
         """The document as the matcher searches it: each unit ``encode``d, one per line."""
         units = document.units
-        text = document.text
+        text = _UNIT_END.join(unit.text for unit in units)  # not cached on the document: memory
         if text.count(_UNIT_END) == len(units) - 1:
             # No line break inside a unit: the whole text is tokenized at once.
             words = _TOKEN_OR_BREAK.findall(text.lower())

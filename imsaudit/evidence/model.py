@@ -242,9 +242,13 @@ class Document(_Frozen):
         """The file name without folders."""
         return self.path.rsplit("/", 1)[-1]
 
-    @cached_property
+    @property
     def text(self) -> str:
-        """All unit texts joined by newlines (what phrase checks search)."""
+        """All unit texts joined by newlines.
+
+        Made on each call: kept on the document, it would double the memory of ten
+        thousand documents.
+        """
         return "\n".join(unit.text for unit in self.units)
 
     @property
