@@ -303,16 +303,64 @@ def _child(stage: str, **kwargs: Any) -> dict[str, Any]:
         "print(json.dumps(figures))"
     )
     plain = {k: str(v) if isinstance(v, Path) else v for k, v in kwargs.items()}
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(ROOT / "benchmarks"), stage, json.dumps(plain)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise SystemExit(f"stage {stage} failed:\n{done.stderr}")
-    figures: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        # files, not pipes: a chatty stage cannot fill a pipe and stall while sampled
+        process = subprocess.Popen(
+            [sys.executable, "-c", code, str(ROOT / "benchmarks"), stage, json.dumps(plain)],
+            stdout=out,
+            stderr=err,
+            text=True,
+        )
+        peak = _sample_tree_rss(process)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    if process.returncode != 0:
+        raise SystemExit(f"stage {stage} failed:\n{stderr}")
+    figures: dict[str, Any] = json.loads(stdout.strip().splitlines()[-1])
+    figures["rss_tree_mib"] = peak
     return figures
+
+
+def _sample_tree_rss(process: subprocess.Popen[str], every: float = 0.05) -> float:
+    """Peak of the summed RSS of ``process`` and its descendants, sampled until it exits.
+
+    The per-process peaks (``ru_maxrss``) happen at different moments (the workers are
+    gone when the main process evaluates), so their sum overstates; this is what the
+    machine had to hold at once, to within one sampling interval.
+    """
+    peak = 0.0
+    while process.poll() is None:
+        peak = max(peak, sum(_rss_kib(pid) for pid in _tree(process.pid)) / 1024)
+        time.sleep(every)
+    return peak
+
+
+def _tree(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            children.setdefault(int(fields[1]), []).append(int(entry.name))
+    found, stack = [], [root]
+    while stack:
+        pid = stack.pop()
+        found.append(pid)
+        stack.extend(children.get(pid, ()))
+    return found
+
+
+def _rss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 def _machine() -> str:
@@ -372,10 +420,10 @@ def report(
         f"Measured {dt.date.today().isoformat()} on {_machine()}; `--jobs {jobs}`; "
         f"{docs:,} documents, {cold['requirements']} requirements (three packs).",
         "",
-        "| run | s | docs/s | peak RSS main / worker (MiB) |",
+        "| run | s | docs/s | peak RSS main / worker / together (MiB) |",
         "|---|---|---|---|",
         f"| (a) floor: libraries alone | {floor['floor_s']:.1f} | {docs / floor['floor_s']:,.0f} | "
-        f"{floor['rss_main_mib']:.0f} / {floor['rss_worker_mib']:.0f} |",
+        f"{floor['rss_main_mib']:.0f} / {floor['rss_worker_mib']:.0f} / {floor['rss_tree_mib']:.0f} |",
         f"| hashing every file | {floor['hash_s']:.1f} | {docs / floor['hash_s']:,.0f} | |",
     ]
     for key, label in (
@@ -387,7 +435,7 @@ def report(
             run = main[key]
             lines.append(
                 f"| {label} | {run['total_s']:.1f} | {docs / run['total_s']:,.0f} | "
-                f"{run['rss_main_mib']:.0f} / {run['rss_worker_mib']:.0f} |"
+                f"{run['rss_main_mib']:.0f} / {run['rss_worker_mib']:.0f} / {run['rss_tree_mib']:.0f} |"
             )
     if "pdf" in main:
         pdf = main["pdf"]
@@ -427,8 +475,12 @@ def report(
             ev["4x"]["s"] / ev["1x"]["s"],
             1.5,
         )
-    peak = max(cold["rss_main_mib"] + cold["rss_worker_mib"] * jobs, 0)
-    target("peak memory, main + workers, MiB", peak, 1536)
+    peak = max(main[key]["rss_tree_mib"] for key in ("cold", "warm", "changed") if key in main)
+    target("peak memory of the audit (processes alive together, sampled), MiB", peak, 1536)
+    upper = cold["rss_main_mib"] + cold["rss_worker_mib"] * jobs
+    lines.append(
+        f"| sum of the per-process peaks of the cold audit, an upper bound (reported) | {upper:.0f} | |"
+    )
     if "pdf" in main:
         target("PDF render / cold audit", main["pdf"]["total_s"] / cold["total_s"], 1.0)
     target("`imsaudit --help`, s", help_figures["best_s"], 0.3, "")
