@@ -395,6 +395,8 @@ def measure(corpus: Path, docs: int, jobs: int, full: bool) -> dict[str, Any]:
             marker.write_text(str(variant))
             figures["changed_files"] = len(changed)
             figures["changed"] = _child("audit", corpus=corpus, jobs=jobs, cache=cache, out=out, packs=[])
+            if "evaluate" not in figures["changed"]["stages"]:
+                raise SystemExit(f"the 1 % change of {corpus} changed nothing (variant {variant} again?)")
             figures["pdf"] = _child("pdf", out=out)
             figures["evaluate"] = _child("evaluate", corpus=corpus, jobs=jobs, cache=cache)
     return figures
