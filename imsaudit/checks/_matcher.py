@@ -31,6 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 
+from imsaudit.core.trie import trie_regex
 from imsaudit.evidence.model import Document, UnitRole
 
 _TOKEN = re.compile(r"[0-9a-zà-öø-ÿœ]+")
@@ -91,29 +92,6 @@ def _coding(vocabulary: Sequence[str]) -> dict[str, str]:
     return codes
 
 
-def _trie_regex(words: Iterable[str]) -> str:
-    """One regex for many literals, shaped as a trie: shared prefixes are matched once.
-
-    Where a word ends and a longer one continues, the continuation is optional and
-    greedy, so at one position the longest word is matched.
-    """
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:  # type: ignore[type-arg]
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
-
-
 @dataclass
 class PhraseMatcher:
     """Finds which of a fixed set of phrases occur in a document, and where first."""
@@ -151,7 +129,7 @@ class PhraseMatcher:
             for coded in self._phrase_of
         }
         # A look-ahead matches without consuming, so the search is tried at every position.
-        self._pattern = re.compile(f"(?=({_trie_regex(self._phrase_of)}))") if self._phrase_of else None
+        self._pattern = re.compile(f"(?=({trie_regex(self._phrase_of)}))") if self._phrase_of else None
 
     @classmethod
     def of(cls, phrases: Iterable[str]) -> PhraseMatcher:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
+from imsaudit.core.trie import trie_regex
 from imsaudit.evidence.model import (
     Classification,
     ClassificationSource,
@@ -91,28 +92,6 @@ def _normalize_header(text: str) -> str:
 # --------------------------------------------------------------------------- phrase matcher
 
 
-def _trie_regex(words: Iterable[str]) -> str:
-    """One regex for many literals, shaped as a trie: shared prefixes are matched once."""
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:  # type: ignore[type-arg]
-        ends = "" in node
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            body = f"(?:{body})?"
-        return body
-
-    return build(trie)
-
-
 class PhraseMatcher:
     """All phrases of all kinds, compiled into one pattern over lower-cased text."""
 
@@ -121,7 +100,7 @@ class PhraseMatcher:
         # The ASCII look-behind skips mid-word starts inside the regex engine (measured
         # faster than no look-behind at all); non-ASCII letters are checked in Python.
         self._pattern = (
-            re.compile(r"(?<![a-z0-9])(?:" + _trie_regex(self.phrases) + ")") if self.phrases else None
+            re.compile(r"(?<![a-z0-9])(?:" + trie_regex(self.phrases) + ")") if self.phrases else None
         )
         known = set(self.phrases)
         self._related: dict[str, tuple[str, ...]] = {}
