@@ -69,18 +69,21 @@ def dump_result(result: ExtractResult) -> bytes:
 def load_result(payload: bytes) -> ExtractResult:
     """The inverse of ``dump_result``.
 
-    Equal cell values and section paths come back as one shared string each, as the
-    extractors make them (``ResultBuilder``): JSON gives a copy per occurrence, which at
-    10,000 documents is hundreds of megabytes.
+    Equal cell values, section paths and locators (a table row's is also its text
+    unit's) come back as one shared string each, as the extractors make them
+    (``ResultBuilder``): JSON gives a copy per occurrence, which at 10,000 documents is
+    hundreds of megabytes.
     """
     data = json.loads(zlib.decompress(payload).decode("utf-8"), object_hook=_decode)
     same: dict[str, str] = {}
     for unit in data.get("units", ()):
+        unit["locator"] = same.setdefault(unit["locator"], unit["locator"])
         if isinstance(unit.get("section"), str):
             unit["section"] = same.setdefault(unit["section"], unit["section"])
     for table in data.get("tables", ()):
         rows = table["rows"]
         table["rows"] = [[same.setdefault(c, c) if type(c) is str else c for c in row] for row in rows]
+        table["row_locators"] = [same.setdefault(r, r) for r in table["row_locators"]]
     return ExtractResult.model_validate(data)
 
 

@@ -87,6 +87,14 @@ def test_decoded_entries_share_equal_cells_and_sections() -> None:
     statuses = [row[1] for row in again.tables[0].rows]
     assert statuses[0] is statuses[1] is statuses[2]
     assert again.units[0].section is again.units[2].section
+    rows = ExtractResult(
+        units=(TextUnit(text="R-1 | Open", locator="sheet t row 2"),),
+        tables=(
+            Table(name="t", locator="sheet t", rows=(("R-1", "Open"),), row_locators=("sheet t row 2",)),
+        ),
+    )
+    decoded = load_result(dump_result(rows))
+    assert decoded.units[0].locator is decoded.tables[0].row_locators[0]
 
 
 def test_pickled_models_share_their_field_name_sets() -> None:
