@@ -566,7 +566,7 @@ def scan_folder(
     """
     options = options or ScanOptions()
     root = _checked_root(root)
-    cache_dir = cache_dir_for(root, options) if options.use_cache else default_cache_dir()
+    cache_dir = cache_dir_for(root, options) if options.use_cache else None
     limits = options.limits
     ocr = find_ocr(options.ocr_languages) if options.ocr else None
     files, skipped = walk_folder(root)
@@ -588,7 +588,7 @@ def scan_folder(
         if progress is not None:
             progress(ScanProgress(done=done, total=len(files), path=path))
 
-    cache = ExtractionCache(cache_dir) if options.use_cache else None
+    cache = ExtractionCache(cache_dir) if cache_dir is not None else None
     caches = cache is not None and cache.enabled
     runner: _Runner | None = None
     try:
