@@ -23,7 +23,7 @@ import logging
 import os
 import stat
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -82,6 +82,8 @@ class ScanStats(BaseModel):
     files: int = 0
     cache_hits: int = 0
     extracted: int = 0
+    reused: int = 0
+    """Documents taken as they were from a previous scan (``known``): same path, same bytes."""
     jobs: int = 1
 
 
@@ -99,12 +101,22 @@ class ScanResult(BaseModel):
     stats: ScanStats = ScanStats()
     classified: dict[str, Classified] | None = None
     """Each document's kinds when the scan was given a classifier (``scan_folder``)."""
+    reused: tuple[str, ...] = ()
+    """Paths of the documents taken from ``scan_folder(known=)`` rather than read."""
 
     def index(self, classifier: Classifier) -> EvidenceIndex:
         """The evidence index: the kinds found while scanning, or classified now if none were."""
         if self.classified is None:
             return classifier.index(self.documents, {d.path: classifier.document(d) for d in self.documents})
         return classifier.index(self.documents, self.classified)
+
+
+@dataclass(frozen=True)
+class Known:
+    """A document as an earlier scan made it, with its kinds (``scan_folder(known=)``)."""
+
+    document: Document
+    classified: Classified
 
 
 @dataclass(frozen=True)
@@ -511,15 +523,31 @@ def cache_dir_for(root: Path, options: ScanOptions) -> Path:
     return cache_dir
 
 
-def folder_digest(root: Path, options: ScanOptions | None = None) -> str:
-    """A sha256 of everything a scan of ``root`` reads.
+@dataclass(frozen=True)
+class FolderHashes:
+    """One pass over a folder: every file's sha256, size and read error, and what was skipped.
 
-    That is each entry's path and content, what was skipped and why, and the options
-    that change what is extracted (limits, OCR).
+    ``hash_folder`` makes it; ``scan_folder(hashed=)`` takes it, so an audit that hashed
+    the folder for its memo key does not hash every file a second time.
+    """
 
-    Two folders with the same digest scan to the same documents, so an audit of an
-    unchanged folder can be looked up (``AuditMemo``) at the cost of hashing the files,
-    which threads share (hashlib releases the GIL on large buffers).
+    root: Path
+    files: tuple[_File, ...]
+    hashes: tuple[tuple[str, int, str | None], ...]
+    """(sha256, size, error) of each of ``files``, as ``_read`` gives them."""
+    skipped: tuple[Skipped, ...]
+    ocr: OcrEngine | None
+    digest: str
+    """A sha256 of all of the above and the options that change what is extracted."""
+
+
+def hash_folder(root: Path, options: ScanOptions | None = None) -> FolderHashes:
+    """Hash every file of ``root`` (threads share the work: hashlib releases the GIL).
+
+    The digest covers each entry's path and content, what was skipped and why, and the
+    options that change what is extracted (limits, OCR). Two folders with the same
+    digest scan to the same documents, so an audit of an unchanged folder can be looked
+    up (``AuditMemo``) at the cost of hashing the files.
     """
     from concurrent.futures import ThreadPoolExecutor
 
@@ -531,17 +559,23 @@ def folder_digest(root: Path, options: ScanOptions | None = None) -> str:
     digest.update(f"limits {options.limits.fingerprint()}\nocr {ocr.fingerprint if ocr else None}\n".encode())
     limits = options.limits
 
-    def one(file: _File) -> str:
+    def one(file: _File) -> tuple[str, int, str | None]:
         _, sha256, size, error = _read(file, limits)
-        return f"{sha256} {size} {error}"
+        return sha256, size, error
 
     jobs = options.jobs if options.jobs is not None else default_jobs()
     with ThreadPoolExecutor(max(1, jobs)) as pool:
-        for file, line in zip(files, pool.map(one, files), strict=True):
-            digest.update(f"file {file.path!r} {line}\n".encode())
+        hashes = tuple(pool.map(one, files))
+    for file, (sha256, size, error) in zip(files, hashes, strict=True):
+        digest.update(f"file {file.path!r} {sha256} {size} {error}\n".encode())
     for entry in skipped:
         digest.update(f"skipped {entry.path!r} {entry.reason}\n".encode())
-    return digest.hexdigest()
+    return FolderHashes(root, tuple(files), hashes, tuple(skipped), ocr, digest.hexdigest())
+
+
+def folder_digest(root: Path, options: ScanOptions | None = None) -> str:
+    """``hash_folder(root, options).digest``: what an audit memo key needs of the folder."""
+    return hash_folder(root, options).digest
 
 
 # --------------------------------------------------------------------------- scan
@@ -553,6 +587,9 @@ def scan_folder(
     *,
     progress: Callable[[ScanProgress], None] | None = None,
     classifier: Classifier | None = None,
+    hashed: FolderHashes | None = None,
+    known: Mapping[str, Known] | None = None,
+    only: Collection[str] | None = None,
 ) -> ScanResult:
     """Read every file of an evidence folder into ``Document`` records, sorted by path.
 
@@ -561,6 +598,11 @@ def scan_folder(
     only what the evidence register shows (``_register_only``). ``index`` turns the
     result into the ``EvidenceIndex``.
 
+    For a re-audit (``findings.incremental``): ``hashed`` is the folder as
+    ``hash_folder`` already read it (its files are not hashed again); a file whose
+    path, sha256 and size match an entry of ``known`` is taken from it as it is (with
+    its kinds) instead of being read; ``only`` limits the scan to those paths.
+
     Raises ``UsageError`` only when the folder itself cannot be scanned (missing, not a
     folder, or a cache dir inside it); every per-file problem is data on its document.
     """
@@ -568,8 +610,13 @@ def scan_folder(
     root = _checked_root(root)
     cache_dir = cache_dir_for(root, options) if options.use_cache else None
     limits = options.limits
-    ocr = find_ocr(options.ocr_languages) if options.ocr else None
-    files, skipped = walk_folder(root)
+    if hashed is not None:
+        ocr = hashed.ocr
+        files, skipped = list(hashed.files), list(hashed.skipped)
+    else:
+        ocr = find_ocr(options.ocr_languages) if options.ocr else None
+        files, skipped = walk_folder(root)
+    known = known or {}
     organization_file = next((s.path for s in skipped if s.reason.startswith("organization profile")), None)
     jobs = options.jobs if options.jobs is not None else default_jobs()
     documents: list[Document | None] = [None] * len(files)
@@ -577,16 +624,31 @@ def scan_folder(
     done = 0
     hits = 0
     extracted = 0
+    reused: list[str] = []
     candidates = 0
+    total = 0
     for file in files:
+        if only is not None and file.path not in only:
+            continue
+        total += 1
         found = extractor_for(file.path)
-        candidates += bool(found and _worth_a_worker(found[0], file.size))
+        candidates += bool(found and _worth_a_worker(found[0], file.size) and file.path not in known)
 
     def report(path: str) -> None:
         nonlocal done
         done += 1
         if progress is not None:
-            progress(ScanProgress(done=done, total=len(files), path=path))
+            progress(ScanProgress(done=done, total=total, path=path))
+
+    def reuse(index: int, entry: Known | None, sha256: str, size: int) -> bool:
+        """Take ``entry`` for file ``index`` when it was made from the same bytes."""
+        if entry is None or entry.document.sha256 != sha256 or entry.document.size != size:
+            return False
+        documents[index] = entry.document
+        classified[entry.document.path] = entry.classified
+        reused.append(entry.document.path)
+        report(entry.document.path)
+        return True
 
     cache = ExtractionCache(cache_dir) if cache_dir is not None else None
     caches = cache is not None and cache.enabled
@@ -603,8 +665,16 @@ def scan_folder(
 
         runner = _Runner(jobs, jobs > 1 and candidates >= 2, classifier, caches, finish)
         for index, file in enumerate(files):
+            if only is not None and file.path not in only:
+                continue
+            entry = known.get(file.path)
+            # Known bytes need no reading at all when the folder was hashed already.
+            if hashed is not None and reuse(index, entry, *hashed.hashes[index][:2]):
+                continue
             found = extractor_for(file.path)
             data, sha256, size, error = _read(file, limits)
+            if reuse(index, entry, sha256, size):
+                continue
             fmt = found[1] if found else DocumentFormat.OTHER
             if error is None and size == 0:
                 error = "empty file"
@@ -640,8 +710,9 @@ def scan_folder(
         skipped=tuple(skipped),
         organization_file=organization_file,
         ocr=ocr.version if ocr else None,
-        stats=ScanStats(files=len(files), cache_hits=hits, extracted=extracted, jobs=jobs),
+        stats=ScanStats(files=total, cache_hits=hits, extracted=extracted, reused=len(reused), jobs=jobs),
         classified=classified if classifier is not None else None,
+        reused=tuple(reused),
     )
 
 

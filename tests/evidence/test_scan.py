@@ -12,8 +12,9 @@ import pytest
 
 from imsaudit.core.errors import UsageError
 from imsaudit.evidence import scan as scan_module
+from imsaudit.evidence.classify import Classified
 from imsaudit.evidence.model import Document
-from imsaudit.evidence.scan import ScanOptions, ScanResult, scan_folder
+from imsaudit.evidence.scan import Known, ScanOptions, ScanResult, hash_folder, scan_folder
 
 from .conftest import FIXTURES
 
@@ -280,3 +281,53 @@ def test_a_crashing_worker_fails_only_its_file(tmp_path: Path, monkeypatch: pyte
     assert errors["a.md"] is None and errors["d.md"] is None
     assert errors["b.md"] == "the markdown reader crashed on this file: not read"
     assert errors["c.md"] == "could not read (worker failed: boom)"
+
+
+def test_known_documents_are_taken_only_when_the_bytes_are_the_same(tmp_path: Path) -> None:
+    folder = tmp_path / "evidence"
+    shutil.copytree(FIXTURES / "registers", folder)
+    options = ScanOptions(jobs=1, use_cache=False, ocr=False)
+    first = scan_folder(folder, options)
+    marked = {d.path: d.model_copy(update={"warnings": ("from before",)}) for d in first.documents}
+    known = {path: Known(d, Classified(classifications=())) for path, d in marked.items()}
+    (folder / "suppliers.tsv").write_text("Supplier\tScore\nNew\t5\n", encoding="utf-8")
+    for hashed in (None, hash_folder(folder, options)):
+        again = scan_folder(folder, options, hashed=hashed, known=known)
+        taken = {d.path for d in again.documents if d.warnings == ("from before",)}
+        assert taken == set(marked) - {"suppliers.tsv"}
+        assert set(again.reused) == taken
+        assert again.stats.reused == len(taken) and again.stats.extracted == 1
+        assert _doc(again, "suppliers.tsv").tables[0].rows == (("New", "5"),)
+
+
+def test_only_limits_the_scan_to_the_given_paths(tmp_path: Path) -> None:
+    folder = tmp_path / "evidence"
+    shutil.copytree(FIXTURES / "registers", folder)
+    options = ScanOptions(jobs=1, use_cache=False, ocr=False)
+    every = scan_folder(folder, options)
+    wanted = {every.documents[0].path, every.documents[-1].path}
+    some = scan_folder(folder, options, only=wanted)
+    assert {d.path for d in some.documents} == wanted
+    assert some.stats.files == 2
+    assert all(d == _doc(every, d.path) for d in some.documents)
+
+
+def test_a_hashed_folder_is_not_hashed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "evidence"
+    shutil.copytree(FIXTURES / "registers", folder)
+    options = ScanOptions(jobs=1, use_cache=False, ocr=False)
+    first = scan_folder(folder, options)
+    hashed = hash_folder(folder, options)
+    assert hashed.hashes == tuple((d.sha256, d.size, None) for d in first.documents)
+    known = {d.path: Known(d, Classified(classifications=())) for d in first.documents}
+    reads: list[str] = []
+    real = scan_module._read
+
+    def counted(file: scan_module._File, limits: object) -> object:
+        reads.append(file.path)
+        return real(file, limits)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(scan_module, "_read", counted)
+    again = scan_folder(folder, options, hashed=hashed, known=known)
+    assert reads == []
+    assert again.documents == first.documents
