@@ -33,9 +33,12 @@ from imsaudit.findings.model import (
 )
 
 if TYPE_CHECKING:
+    from imsaudit.checks.base import CheckParams
+    from imsaudit.evidence.classify import Classifier
     from imsaudit.evidence.model import EvidenceIndex
     from imsaudit.evidence.organization import Organization
-    from imsaudit.evidence.scan import ScanOptions, ScanProgress, ScanResult
+    from imsaudit.evidence.scan import FolderHashes, ScanOptions, ScanProgress, ScanResult
+    from imsaudit.findings.incremental import CheckMemo, StateStore
     from imsaudit.packs.load import Library
 
 
@@ -55,6 +58,34 @@ class AuditSettings:
     scan: ScanOptions | None = None
     baseline: AuditResult | None = None
     progress: Callable[[ScanProgress], None] | None = field(default=None, compare=False)
+
+
+@dataclass
+class RunStats:
+    """How ``run_audit`` came to its result, for the CLI to say; never part of the result."""
+
+    looked_up: bool = False
+    """The result came whole from the audit memo: nothing it depends on changed."""
+    files: int = 0
+    reused: int = 0
+    """Documents taken from the previous audit of the folder (same path, same bytes)."""
+    rebuilt: int = 0
+    """Of those, the documents read again from the extraction cache for checks judged again."""
+    checks: int = 0
+    """Leaf checks evaluated (looked up or judged)."""
+    judged: int = 0
+    """Leaf checks judged in this run; the others were looked up."""
+
+    def line(self) -> str | None:
+        """One line for the audit's output, or None for an audit made from scratch."""
+        if self.looked_up:
+            return "nothing changed since the last audit with these settings: its result was reused"
+        if self.reused:
+            return (
+                f"re-audit: {self.reused:,} of {self.files:,} documents unchanged since the last audit, "
+                f"{self.judged:,} of {self.checks:,} checks judged again"
+            )
+        return None
 
 
 def read_organization(evidence_dir: Path) -> tuple[Organization | None, str | None]:
@@ -218,14 +249,20 @@ def audit_key(settings: AuditSettings, library: Library, folder: str) -> str:
     return digest.hexdigest()
 
 
-def run_audit(settings: AuditSettings, library: Library | None = None) -> AuditResult:
+def run_audit(
+    settings: AuditSettings, library: Library | None = None, stats: RunStats | None = None
+) -> AuditResult:
     """Scan, classify, evaluate and assemble one audit, or look it up when nothing changed.
 
     With the cache on (``ScanOptions.use_cache``), an audit whose inputs are all
     unchanged (``audit_key``) is read back from the ``AuditMemo``: the same result, for
-    the cost of hashing the folder.
+    the cost of hashing the folder. Otherwise the previous audit of the folder (its
+    ``AuditState``) spares reading the unchanged files and judging again the checks
+    whose evidence is unchanged (``findings.incremental``). ``stats`` (when given) is
+    filled in with how the result was made.
     """
-    from imsaudit.evidence.scan import ScanOptions, cache_dir_for, folder_digest
+    from imsaudit.evidence.scan import ScanOptions, cache_dir_for, hash_folder
+    from imsaudit.findings.incremental import StateStore
     from imsaudit.findings.memo import AuditMemo
 
     library = library or _library(settings)
@@ -237,16 +274,19 @@ def run_audit(settings: AuditSettings, library: Library | None = None) -> AuditR
         )
     _validate_references(library, settings, [r.id for p in library.packs.values() for r in p.requirements])
     options = settings.scan or ScanOptions()
-    memo = key = None
     if options.use_cache:
-        memo = AuditMemo(cache_dir_for(settings.evidence_dir, options))
-        key = audit_key(settings, library, folder_digest(settings.evidence_dir, options))
+        cache_dir = cache_dir_for(settings.evidence_dir, options)
+        hashed = hash_folder(settings.evidence_dir, options)
+        memo = AuditMemo(cache_dir)
+        key = audit_key(settings, library, hashed.digest)
         result = memo.get(key)
         if result is None:
-            result = _audit(settings, library)
+            result = _audit(settings, library, stats, hashed, StateStore(cache_dir))
             memo.put(key, result)
+        elif stats is not None:
+            stats.looked_up = True
     else:
-        result = _audit(settings, library)
+        result = _audit(settings, library, stats)
     if settings.baseline is not None:
         from imsaudit.findings.diff import progress
 
@@ -260,19 +300,115 @@ def _library(settings: AuditSettings) -> Library:
     return load_library(settings.pack_ids)
 
 
-def _audit(settings: AuditSettings, library: Library) -> AuditResult:
-    """The audit itself: scan, classify, evaluate, assemble."""
+def _state_key(settings: AuditSettings, library: Library, hashed: FolderHashes) -> str:
+    """What decides the documents and their kinds: the folder, engine, library, mappings, options."""
+    from imsaudit.findings.incremental import state_key
+
+    options = settings.scan
+    limits = options.limits.fingerprint() if options is not None else ""
+    mappings = settings.organization.kinds if settings.organization else ()
+    return state_key(
+        [
+            engine_digest(),
+            str(settings.evidence_dir.resolve()),
+            limits,
+            hashed.ocr.fingerprint if hashed.ocr else "",
+            *(pack.model_dump_json() for _, pack in sorted(library.packs.items())),
+            *(kind.model_dump_json() for _, kind in sorted(library.kinds.items())),
+            *(mapping.model_dump_json() for mapping in mappings),
+        ]
+    )
+
+
+def _leaves(library: Library) -> list[CheckParams]:
+    """Every check of every requirement that is not a composite (the ones that read evidence)."""
+    return [
+        node
+        for pack in library.packs.values()
+        for requirement in pack.requirements
+        for check in requirement.check_params
+        for node in check.walk()
+        if not node.children()
+    ]
+
+
+def _rebuild_stale(
+    settings: AuditSettings,
+    library: Library,
+    scan: ScanResult,
+    memo: CheckMemo,
+    hashed: FolderHashes | None,
+    classifier: Classifier,
+    stats: RunStats | None,
+) -> tuple[ScanResult, EvidenceIndex, CheckMemo]:
+    """Rebuild in full the documents taken from the state that a leaf to be judged again reads.
+
+    A state keeps documents without their text; the checks whose evidence changed
+    need the text of every document of their kinds, read again from the extraction
+    cache. Same bytes, same classifier: their kinds are the state's, not classified again.
+    """
+    from imsaudit.evidence.scan import scan_folder
+    from imsaudit.findings.incremental import CheckMemo
+
+    reused = set(scan.reused)
+    paths = {
+        d.path
+        for kind in memo.stale_kinds(_leaves(library))
+        for d in memo.index.documents_of(kind, include_templates=True)
+        if d.path in reused
+    }
+    if stats is not None:
+        stats.rebuilt = len(paths)
+    if not paths:
+        return scan, memo.index, memo
+    made = {
+        d.path: d
+        for d in scan_folder(settings.evidence_dir, settings.scan, hashed=hashed, only=paths).documents
+    }
+    scan = scan.model_copy(update={"documents": tuple(made.get(d.path, d) for d in scan.documents)})
+    index = scan.index(classifier)
+    return scan, index, CheckMemo(index, settings.as_of, memo.previous)
+
+
+def _audit(
+    settings: AuditSettings,
+    library: Library,
+    stats: RunStats | None = None,
+    hashed: FolderHashes | None = None,
+    states: StateStore | None = None,
+) -> AuditResult:
+    """The audit itself: scan, classify, evaluate, assemble.
+
+    With ``states`` (the cache is on), the previous audit's state of this folder is
+    used and the new one stored (``findings.incremental``).
+    """
     from imsaudit.evidence.classify import Classifier
     from imsaudit.evidence.scan import scan_folder
     from imsaudit.findings.assemble import assemble
     from imsaudit.findings.evaluate import evaluate_library
+    from imsaudit.findings.incremental import AuditState, CheckMemo, StateEntry, register_fields
 
     overrides = settings.organization.kinds if settings.organization else ()
     classifier = Classifier(library.kinds.values(), overrides)
+    state_id = None
+    state = None
+    if states is not None and hashed is not None:
+        state_id = _state_key(settings, library, hashed)
+        state = states.get(state_id)
     scan = scan_folder(
-        settings.evidence_dir, settings.scan, progress=settings.progress, classifier=classifier
+        settings.evidence_dir,
+        settings.scan,
+        progress=settings.progress,
+        classifier=classifier,
+        hashed=hashed,
+        known=state.known() if state else None,
     )
     index = scan.index(classifier)
+    memo = None
+    if state_id is not None:
+        memo = CheckMemo(index, settings.as_of, state.results if state else {})
+        if scan.reused:
+            scan, index, memo = _rebuild_stale(settings, library, scan, memo, hashed, classifier, stats)
     exclusions = _exclusions(settings)
     # The documents live until the end: the cyclic collector need not walk their
     # millions of objects again at each full collection during evaluation.
@@ -285,9 +421,28 @@ def _audit(settings: AuditSettings, library: Library) -> AuditResult:
             exclusions=exclusions,
             verdicts=_verdicts(settings),
             waivers=_waivers(settings),
+            memo=memo,
         )
     finally:
         gc.unfreeze()
+    if stats is not None:
+        stats.files = len(scan.documents)
+        stats.reused = len(scan.reused)
+        if memo is not None:
+            stats.checks = len(memo.results)
+            stats.judged = memo.judged
+    if states is not None and state_id is not None and memo is not None:
+        classified = scan.classified or {}
+        states.put(
+            state_id,
+            AuditState(
+                documents=tuple(
+                    StateEntry(document=register_fields(d), classified=classified[d.path])
+                    for d in scan.documents
+                ),
+                results=memo.results,
+            ),
+        )
     clauses, summary, gaps, plan, hs_rows = assemble(library, requirements, exclusions)
     errors = [ErrorEntry(path=d.path, line=0, message=d.error) for d in scan.documents if d.error]
     errors += [ErrorEntry(path=n.path, line=0, message=n.message) for n in index.notes]

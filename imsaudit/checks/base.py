@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Protocol
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
@@ -205,6 +205,14 @@ def _derived() -> Derived:
     return Derived()
 
 
+class ResultMemo(Protocol):
+    """Where ``run_check`` looks a leaf's result up before judging it (``CheckMemo``)."""
+
+    def get(self, params: CheckParams) -> CheckResult | None: ...
+
+    def put(self, params: CheckParams, result: CheckResult) -> None: ...
+
+
 @dataclass(frozen=True)
 class EvalContext:
     """Everything a check may read: the evidence index, the audit date, the kinds, the matcher.
@@ -220,6 +228,8 @@ class EvalContext:
     kinds: Mapping[str, EvidenceKind]
     matcher: PhraseMatcher
     derived: Derived = field(default_factory=_derived, repr=False, compare=False)
+    memo: ResultMemo | None = field(default=None, repr=False, compare=False)
+    """Leaf results of a previous audit on the same evidence (``findings.incremental``)."""
 
     def kind_title(self, kind: str) -> str:
         """The kind's title for messages ("Quality policy"), or its id when unknown."""
@@ -228,8 +238,19 @@ class EvalContext:
 
 
 def run_check(params: CheckParams, ctx: EvalContext) -> CheckResult:
-    """Evaluate one check (of any type) against the evidence."""
-    return CHECK_TYPES.get(params.type).evaluate(params, ctx)
+    """Evaluate one check (of any type) against the evidence.
+
+    A leaf is looked up in ``ctx.memo`` first; composites are always combined again
+    from their children (cheap, and each child is looked up on its own).
+    """
+    memo = ctx.memo
+    if memo is None or params.children():
+        return CHECK_TYPES.get(params.type).evaluate(params, ctx)
+    found = memo.get(params)
+    if found is None:
+        found = CHECK_TYPES.get(params.type).evaluate(params, ctx)
+        memo.put(params, found)
+    return found
 
 
 def check_phrases(checks: Iterable[CheckParams]) -> set[str]:

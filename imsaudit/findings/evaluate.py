@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from imsaudit.checks._combine import combine_all
 from imsaudit.checks._matcher import PhraseMatcher
-from imsaudit.checks.base import EvalContext, check_phrases, run_check
+from imsaudit.checks.base import EvalContext, ResultMemo, check_phrases, run_check
 from imsaudit.core.results import CheckResult, EvidenceRef
 from imsaudit.core.types import Outcome
 from imsaudit.evidence.model import EvidenceIndex
@@ -170,8 +170,12 @@ def evaluate_library(
     exclusions: Sequence[Exclusion] = (),
     verdicts: Mapping[str, Verdict] | None = None,
     waivers: Mapping[str, Waiver] | None = None,
+    memo: ResultMemo | None = None,
 ) -> tuple[RequirementResult, ...]:
     """Every requirement of every pack, in pack and clause order.
+
+    With a ``memo`` (a re-audit, ``findings.incremental``), a leaf check whose evidence
+    is unchanged since the previous audit is looked up rather than judged.
 
     One phrase matcher serves every check of every pack: each document's text is walked
     once, however many requirements look at it. Likewise the context's ``derived`` reads
@@ -181,7 +185,11 @@ def evaluate_library(
     """
     checks = [c for pack in library.packs.values() for r in pack.requirements for c in r.check_params]
     ctx = EvalContext(
-        index=index, as_of=as_of, kinds=library.kinds, matcher=PhraseMatcher.of(check_phrases(checks))
+        index=index,
+        as_of=as_of,
+        kinds=library.kinds,
+        matcher=PhraseMatcher.of(check_phrases(checks)),
+        memo=memo,
     )
     verdicts = verdicts or {}
     waivers = waivers or {}

@@ -133,7 +133,7 @@ def audit(
     from imsaudit.core.errors import UsageError
     from imsaudit.evidence.scan import ScanOptions
     from imsaudit.findings.model import AuditResult
-    from imsaudit.pipeline import AuditSettings, read_organization, run_audit
+    from imsaudit.pipeline import AuditSettings, RunStats, read_organization, run_audit
     from imsaudit.render import RENDERERS, RenderOptions
 
     quiet = quiet or bool(click.get_current_context().find_root().params.get("quiet"))
@@ -185,8 +185,9 @@ def audit(
         scan=ScanOptions(jobs=jobs, use_cache=not no_cache, cache_dir=cache_dir),
         baseline=old,
     )
+    stats = RunStats()
     with scan_progress(not quiet) as progress:
-        result = run_audit(replace(settings, progress=progress))
+        result = run_audit(replace(settings, progress=progress), stats=stats)
     options = RenderOptions(paper=paper)
     written = []
     for name in wanted:
@@ -199,6 +200,8 @@ def audit(
         score = "n/a" if s.overall_score is None else f"{s.overall_score:.0f}/100"
         counts = ", ".join(f"{v} {k}" for k, v in s.counts.items() if v)
         con = console(stderr=True)
+        if line := stats.line():
+            con.print(line, markup=False)
         con.print(
             f"{result.organization.name}: score {score}, maturity {s.maturity} ({s.maturity_label}); "
             f"clauses: {counts}; {s.needs_review} requirements need an auditor",

@@ -1,0 +1,185 @@
+"""Re-audit after a few files changed: read and judge again only what the change touches.
+
+The audit memo (``memo.py``) answers when *nothing* changed. A quarterly re-audit
+usually follows a handful of edits, and without this module one edited file meant
+rebuilding and classifying every document and judging every requirement again
+(issue 9: a minute at 10,000 documents where a few seconds are the target).
+
+Two facts make the shortcut exact rather than approximate:
+
+1. A document and its kinds depend only on its path, its bytes and the classifier
+   (the kinds, organization.yaml's kind mappings), so an unchanged file is taken from
+   the previous audit's ``AuditState`` as it was (``scan_folder(known=)``).
+2. A leaf check reads nothing but the documents of the kinds it names
+   (``CheckParams.kind_refs``), their classifications for those kinds, the audit date
+   and the pack library (tests/findings/test_incremental.py checks this on every leaf
+   of every bundled pack). So its result is stored under a key that digests exactly
+   those (``CheckMemo.key``), and a leaf whose key is unchanged is not judged again.
+
+Only the documents that a leaf to be judged again will read are rebuilt in full (from
+the extraction cache); every other document stays as the register shows it. A state
+belongs to one folder, engine, library, set of kind mappings and extraction options
+(``state_key``); anything else is a miss and a full audit. The state lives beside the
+extraction cache, never in the evidence folder, written atomically; one that does not
+load is a miss.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import logging
+import zlib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from imsaudit.checks.base import CheckParams
+from imsaudit.core.atomic import write_atomic
+from imsaudit.core.results import CheckResult
+from imsaudit.evidence.classify import Classified
+from imsaudit.evidence.model import Document, EvidenceIndex
+from imsaudit.evidence.scan import Known
+
+logger = logging.getLogger(__name__)
+
+FOLDER = "states-v1"
+KEEP = 8
+"""States kept (one per folder and settings family), newest first."""
+
+
+class StateEntry(BaseModel):
+    """One document as the register shows it (no text, sections, tables, properties) and its kinds."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    document: Document
+    classified: Classified
+
+
+class AuditState(BaseModel):
+    """What the next audit of the same folder can take over: documents, kinds, leaf results."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    documents: tuple[StateEntry, ...] = ()
+    results: dict[str, CheckResult] = {}
+    """``CheckMemo.key`` -> the leaf check's result."""
+
+    def known(self) -> dict[str, Known]:
+        """Path -> the document and its kinds, for ``scan_folder(known=)``."""
+        return {e.document.path: Known(e.document, e.classified) for e in self.documents}
+
+
+def register_fields(document: Document) -> Document:
+    """``document`` without what only checks read: what a state keeps of each document."""
+    if not (document.units or document.sections or document.tables or document.properties):
+        return document
+    return document.model_copy(update={"units": (), "sections": (), "tables": (), "properties": ()})
+
+
+def state_key(parts: Iterable[str]) -> str:
+    """A digest of what decides documents and kinds (``pipeline`` passes the parts)."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(hashlib.sha256(part.encode()).digest())
+    return digest.hexdigest()
+
+
+class StateStore:
+    """Audit states by key, as compressed JSON files; every failure is a miss."""
+
+    def __init__(self, cache_dir: Path) -> None:
+        self.folder = cache_dir / FOLDER
+
+    def _path(self, key: str) -> Path:
+        return self.folder / f"{key}.json.z"
+
+    def get(self, key: str) -> AuditState | None:
+        """The stored state for ``key``, or None."""
+        path = self._path(key)
+        try:
+            return AuditState.model_validate_json(zlib.decompress(path.read_bytes()))
+        except FileNotFoundError:
+            return None
+        except Exception as exc:  # unreadable or from another build: audit in full
+            logger.debug("audit state %s unusable: %s", path, exc)
+            return None
+
+    def put(self, key: str, state: AuditState) -> None:
+        """Store ``state`` (atomically), then drop the oldest beyond ``KEEP``."""
+        try:
+            write_atomic(self._path(key), zlib.compress(state.model_dump_json().encode(), 1))
+            entries = sorted(self.folder.glob("*.json.z"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+            for old in entries[KEEP:]:
+                with contextlib.suppress(OSError):
+                    old.unlink()
+        except OSError as exc:
+            logger.warning("audit state %s not written (%s)", self.folder, exc)
+
+
+class CheckMemo:
+    """Leaf check results of the previous audit, looked up by what each leaf reads.
+
+    ``run_check`` asks ``get`` before judging a leaf and gives the result to ``put``
+    after; ``results`` is what this audit used or made, the next state's ``results``.
+    """
+
+    def __init__(self, index: EvidenceIndex, as_of: dt.date, previous: Mapping[str, CheckResult]) -> None:
+        self.index = index
+        self.as_of = as_of.isoformat()
+        self.previous = previous
+        self.results: dict[str, CheckResult] = {}
+        self.judged = 0
+        """Distinct leaves judged in this audit (the others were looked up)."""
+        self._kinds: dict[str, bytes] = {}
+        self._keys: dict[int, tuple[CheckParams, str]] = {}
+
+    def _fingerprint(self, kind: str) -> bytes:
+        """A digest of the documents of ``kind`` (templates too) and of why each is of it."""
+        found = self._kinds.get(kind)
+        if found is None:
+            digest = hashlib.sha256(kind.encode())
+            for document in self.index.documents_of(kind, include_templates=True):
+                c = self.index.classification(document.path, kind)
+                why = c.model_dump_json() if c is not None else ""
+                digest.update(
+                    f"{document.path}\0{document.sha256}\0{document.template.is_template}\0{why}\n".encode()
+                )
+            found = self._kinds[kind] = digest.digest()
+        return found
+
+    def key(self, params: CheckParams) -> str:
+        """The leaf's parameters, the audit date, and the fingerprints of the kinds it reads."""
+        entry = self._keys.get(id(params))
+        if entry is None or entry[0] is not params:
+            digest = hashlib.sha256(f"{params.model_dump_json()}\0{self.as_of}\0".encode())
+            for kind in sorted(set(params.kind_refs())):
+                digest.update(self._fingerprint(kind))
+            entry = self._keys[id(params)] = (params, digest.hexdigest())
+        return entry[1]
+
+    def get(self, params: CheckParams) -> CheckResult | None:
+        """The result of this leaf on the same evidence (this audit's or the previous), or None.
+
+        Identical leaves of different requirements (a check shared by two packs) have
+        one key, so they are judged once.
+        """
+        key = self.key(params)
+        found = self.results.get(key)
+        if found is None:
+            found = self.previous.get(key)
+            if found is not None:
+                self.results[key] = found
+        return found
+
+    def put(self, params: CheckParams, result: CheckResult) -> None:
+        """Remember a leaf just judged."""
+        self.judged += 1
+        self.results[self.key(params)] = result
+
+    def stale_kinds(self, leaves: Iterable[CheckParams]) -> set[str]:
+        """The kinds read by the leaves that will be judged again (no previous result)."""
+        return {kind for leaf in leaves if self.key(leaf) not in self.previous for kind in leaf.kind_refs()}

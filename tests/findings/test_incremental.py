@@ -1,0 +1,207 @@
+"""Re-audits: what the previous audit's state spares must never change a result.
+
+Two kinds of tests. The first checks the fact the shortcut rests on: every leaf check
+of every bundled pack, judged on an index holding only the documents of the kinds it
+names, gives the result it gives on the whole index. The others edit, add, remove
+and rename files, change the audit date and damage the state, and compare each
+re-audit byte for byte with an audit made from scratch (``use_cache=False``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from imsaudit.checks._matcher import PhraseMatcher
+from imsaudit.checks.base import CheckParams, EvalContext, check_phrases, run_check
+from imsaudit.evidence.model import EvidenceIndex
+from imsaudit.evidence.scan import ScanOptions, build_index
+from imsaudit.findings.incremental import FOLDER, CheckMemo
+from imsaudit.packs.load import Library, load_library
+from imsaudit.pipeline import AuditSettings, RunStats, read_organization, run_audit
+from imsaudit.render.json import audit_json
+
+SAMPLES = Path(__file__).resolve().parents[2] / "evidence_samples"
+AS_OF = dt.date(2026, 11, 1)
+
+
+def _index(library: Library, sample: str) -> EvidenceIndex:
+    """A sample's evidence index, classified with every bundled kind and its organization.yaml."""
+    folder = SAMPLES / sample
+    organization, _ = read_organization(folder)
+    options = ScanOptions(jobs=1, use_cache=False)
+    return build_index(folder, library.kinds.values(), organization=organization, options=options)[1]
+
+
+def _leaves(checks: list[CheckParams]) -> list[CheckParams]:
+    found: dict[str, CheckParams] = {}
+    for check in checks:
+        for node in check.walk():
+            if not node.children():
+                found.setdefault(node.model_dump_json(), node)
+    return list(found.values())
+
+
+def _only_kinds(index: EvidenceIndex, kinds: set[str]) -> EvidenceIndex:
+    """``index`` cut down to the documents of ``kinds``, each with those kinds only."""
+    classifications = {
+        path: kept
+        for path, found in index.classifications.items()
+        if (kept := tuple(c for c in found if c.kind in kinds))
+    }
+    return EvidenceIndex(
+        documents=tuple(d for d in index.documents if d.path in classifications),
+        classifications=classifications,
+        kinds=index.kinds,
+    )
+
+
+@pytest.mark.parametrize("sample", ["helix-institute", "fenwick-enclosures", "tidewater-institute"])
+def test_every_leaf_reads_only_the_documents_of_its_kinds(sample: str) -> None:
+    library = load_library(None)
+    index = _index(library, sample)
+    checks = [c for p in library.packs.values() for r in p.requirements for c in r.check_params]
+    matcher = PhraseMatcher.of(check_phrases(checks))
+    whole = EvalContext(index=index, as_of=AS_OF, kinds=library.kinds, matcher=matcher)
+    leaves = _leaves(checks)
+    assert len(leaves) > 300
+    differ = []
+    for leaf in leaves:
+        alone = EvalContext(
+            index=_only_kinds(index, set(leaf.kind_refs())), as_of=AS_OF, kinds=library.kinds, matcher=matcher
+        )
+        if run_check(leaf, alone) != run_check(leaf, whole):
+            differ.append(leaf.model_dump_json()[:200])
+    assert differ == []
+
+
+# --------------------------------------------------------------------------- re-audits
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    target = tmp_path / "evidence"
+    shutil.copytree(SAMPLES / "helix-institute", target)
+    return target
+
+
+def _settings(folder: Path, cache: Path | None, as_of: dt.date = AS_OF) -> AuditSettings:
+    organization, name = read_organization(folder)
+    return AuditSettings(
+        evidence_dir=folder,
+        as_of=as_of,
+        pack_ids=organization.packs if organization and organization.packs else None,
+        organization=organization,
+        organization_file=name,
+        scan=ScanOptions(jobs=1, use_cache=cache is not None, cache_dir=cache),
+    )
+
+
+def _reaudit(folder: Path, cache: Path, as_of: dt.date = AS_OF) -> tuple[str, RunStats]:
+    """(audit.json of a re-audit, how it was made), after checking it equals a fresh audit."""
+    stats = RunStats()
+    again = audit_json(run_audit(_settings(folder, cache, as_of), stats=stats))
+    assert again == audit_json(run_audit(_settings(folder, None, as_of)))
+    return again, stats
+
+
+def test_reaudits_after_edits_equal_fresh_audits(folder: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first, stats = _reaudit(folder, cache)
+    assert (stats.reused, stats.judged) == (0, stats.checks)
+
+    # An edit that takes a topic out of the scope: its checks are judged again, and
+    # the result changes (the comparison with a fresh audit is not vacuous).
+    scope = folder / "01 Strategy" / "ims-scope.md"
+    scope.write_text(scope.read_text(encoding="utf-8").replace("exclusions", "remarks"), encoding="utf-8")
+    edited, stats = _reaudit(folder, cache)
+    assert edited != first
+    files = stats.files
+    assert stats.reused == files - 1
+    assert 0 < stats.judged < stats.checks / 4
+
+    # A new register, a removed bulletin, a renamed report.
+    (folder / "11 Improvement" / "extra-log.csv").write_text("Date,Event\n2026-10-01,Kick-off\n")
+    (folder / "09 Standardization" / "standards-bulletin-2026-09.md").unlink()
+    report = folder / "10 Performance" / "Internal Audit Report IA-2026-04.docx"
+    report.rename(report.with_name("IA-2026-04 report.docx"))
+    _, stats = _reaudit(folder, cache)
+    assert stats.files == files
+    assert stats.reused == files - 2
+    assert 0 < stats.judged < stats.checks
+
+    # Nothing changed: the memo answers.
+    _, stats = _reaudit(folder, cache)
+    assert stats.looked_up
+
+    # Another audit date: the documents are reused, every check is judged again.
+    _, stats = _reaudit(folder, cache, AS_OF + dt.timedelta(days=200))
+    assert stats.reused == files
+    assert stats.judged == stats.checks
+
+
+def test_a_damaged_state_means_a_full_audit(folder: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    _reaudit(folder, cache)
+    (states,) = (cache / FOLDER).glob("*.json.z")
+    states.write_bytes(b"not a state")
+    (folder / "01 Strategy" / "ims-scope.md").write_text("# Scope\n\nNothing yet.\n", encoding="utf-8")
+    _, stats = _reaudit(folder, cache)
+    assert stats.reused == 0
+    assert stats.judged == stats.checks
+
+
+def test_other_kind_mappings_mean_a_full_audit(folder: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    _reaudit(folder, cache)
+    profile = folder / "organization.yaml"
+    profile.write_text(
+        profile.read_text(encoding="utf-8") + 'kinds:\n  "01 Strategy/ims-scope.md": innovation-policy\n',
+        encoding="utf-8",
+    )
+    _, stats = _reaudit(folder, cache)
+    assert stats.reused == 0
+
+
+def test_no_cache_keeps_no_state(folder: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    settings = replace(_settings(folder, cache), scan=ScanOptions(jobs=1, use_cache=False, cache_dir=cache))
+    run_audit(settings)
+    assert not (cache / FOLDER).exists()
+
+
+# --------------------------------------------------------------------------- keys
+
+
+def test_a_leaf_key_follows_the_documents_of_its_kinds_only() -> None:
+    library = load_library(None)
+    index = _index(library, "helix-institute")
+    kinds = {c.kind for found in index.classifications.values() for c in found}
+    leaf = next(
+        n
+        for p in library.packs.values()
+        for r in p.requirements
+        for c in r.check_params
+        for n in c.walk()
+        if len(n.kind_refs()) == 1 and n.kind_refs()[0] in kinds and not n.children()
+    )
+    (kind,) = leaf.kind_refs()
+    key = CheckMemo(index, AS_OF, {}).key(leaf)
+    assert CheckMemo(index, AS_OF, {}).key(leaf) == key
+    assert CheckMemo(index, AS_OF + dt.timedelta(days=1), {}).key(leaf) != key
+
+    def edited(path: str) -> EvidenceIndex:
+        documents = tuple(
+            d.model_copy(update={"sha256": "0" * 64}) if d.path == path else d for d in index.documents
+        )
+        # A new index (model_copy would keep the cached lookups of the old one).
+        return EvidenceIndex(documents=documents, classifications=index.classifications, kinds=index.kinds)
+
+    mine = index.documents_of(kind, include_templates=True)[0].path
+    other = next(p for p, found in index.classifications.items() if kind not in {c.kind for c in found})
+    assert CheckMemo(edited(mine), AS_OF, {}).key(leaf) != key
+    assert CheckMemo(edited(other), AS_OF, {}).key(leaf) == key
