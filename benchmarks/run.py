@@ -148,14 +148,17 @@ def _timed_stages(times: dict[str, float]) -> Iterator[None]:
     import imsaudit.findings.assemble as assemble_module
     import imsaudit.findings.evaluate as evaluate_module
     import imsaudit.packs.load as load_module
+    from imsaudit.findings.incremental import StateStore
 
-    targets = [
+    targets: list[tuple[Any, str, str]] = [
         (load_module, "load_library", "load packs"),
-        (scan_module, "folder_digest", "hash the folder (memo key)"),
+        (scan_module, "hash_folder", "hash the folder"),
+        (StateStore, "get", "read the previous audit's state"),
         (scan_module, "scan_folder", "scan + classify (workers)"),
         (classify_module, "classify", "classify"),
         (evaluate_module, "evaluate_library", "evaluate"),
         (assemble_module, "assemble", "assemble"),
+        (StateStore, "put", "store this audit's state"),
     ]
     originals = [(module, name, getattr(module, name)) for module, name, _ in targets]
 
@@ -448,15 +451,20 @@ def report(
         "",
         "Share of each stage:",
         "",
-        "| stage | cold s | cold % | warm s | warm % |",
-        "|---|---|---|---|---|",
+        "| stage | cold s | cold % | warm s | warm % | 1 % changed s | 1 % changed % |",
+        "|---|---|---|---|---|---|---|",
     ]
+    changed = main.get("changed")
     for stage in cold["stages"]:
         c, w = cold["stages"][stage], warm["stages"].get(stage, 0.0)
-        lines.append(
-            f"| {stage} | {c:.2f} | {100 * c / cold['total_s']:.0f} | "
-            f"{w:.2f} | {100 * w / warm['total_s']:.0f} |"
-        )
+        row = f"| {stage} | {c:.2f} | {100 * c / cold['total_s']:.0f} | "
+        row += f"{w:.2f} | {100 * w / warm['total_s']:.0f} |"
+        if changed is not None:
+            d = changed["stages"].get(stage, 0.0)
+            row += f" {d:.2f} | {100 * d / changed['total_s']:.0f} |"
+        else:
+            row += " | |"
+        lines.append(row)
     lines += ["", "Targets:", "", "| target | measured | met |", "|---|---|---|"]
 
     def target(name: str, value: float, limit: float, unit: str = "") -> None:
