@@ -337,37 +337,27 @@ def _rebuild_stale(
     library: Library,
     scan: ScanResult,
     memo: CheckMemo,
+    read: set[str],
     hashed: FolderHashes | None,
     classifier: Classifier,
-    stats: RunStats | None,
-) -> tuple[ScanResult, EvidenceIndex, CheckMemo]:
+) -> tuple[ScanResult, CheckMemo]:
     """Rebuild in full the documents taken from the state that a leaf to be judged again reads.
 
-    A state keeps documents without their text; the checks whose evidence changed
-    need the text of every document of their kinds, read again from the extraction
-    cache. Same bytes, same classifier: their kinds are the state's, not classified again.
+    A state keeps documents without their text; a check whose evidence changed needs
+    the text of the documents of its kinds (a phrase check only of those with no
+    reading in ``read``), read again from the extraction cache. Same bytes, same
+    classifier: their kinds are the state's, not classified again.
     """
     from imsaudit.evidence.scan import scan_folder
     from imsaudit.findings.incremental import CheckMemo
 
-    reused = set(scan.reused)
-    paths = {
-        d.path
-        for kind in memo.stale_kinds(_leaves(library))
-        for d in memo.index.documents_of(kind, include_templates=True)
-        if d.path in reused
-    }
-    if stats is not None:
-        stats.rebuilt = len(paths)
+    paths = memo.to_rebuild(_leaves(library), set(scan.reused), read)
     if not paths:
-        return scan, memo.index, memo
-    made = {
-        d.path: d
-        for d in scan_folder(settings.evidence_dir, settings.scan, hashed=hashed, only=paths).documents
-    }
+        return scan, memo
+    full = scan_folder(settings.evidence_dir, settings.scan, hashed=hashed, only=paths)
+    made = {d.path: d for d in full.documents}
     scan = scan.model_copy(update={"documents": tuple(made.get(d.path, d) for d in scan.documents)})
-    index = scan.index(classifier)
-    return scan, index, CheckMemo(index, settings.as_of, memo.previous)
+    return scan, CheckMemo(scan.index(classifier), settings.as_of, memo.previous)
 
 
 def _audit(
@@ -385,8 +375,8 @@ def _audit(
     from imsaudit.evidence.classify import Classifier
     from imsaudit.evidence.scan import scan_folder
     from imsaudit.findings.assemble import assemble
-    from imsaudit.findings.evaluate import evaluate_library
-    from imsaudit.findings.incremental import AuditState, CheckMemo, StateEntry, register_fields
+    from imsaudit.findings.evaluate import evaluate_library, library_matcher
+    from imsaudit.findings.incremental import AuditState, CheckMemo
 
     overrides = settings.organization.kinds if settings.organization else ()
     classifier = Classifier(library.kinds.values(), overrides)
@@ -405,10 +395,13 @@ def _audit(
     )
     index = scan.index(classifier)
     memo = None
+    matcher = library_matcher(library)
     if state_id is not None:
         memo = CheckMemo(index, settings.as_of, state.results if state else {})
-        if scan.reused:
-            scan, index, memo = _rebuild_stale(settings, library, scan, memo, hashed, classifier, stats)
+        if state is not None and scan.reused:
+            read = state.preload(matcher, scan.documents, set(scan.reused))
+            scan, memo = _rebuild_stale(settings, library, scan, memo, read, hashed, classifier)
+            index = memo.index
     exclusions = _exclusions(settings)
     # The documents live until the end: the cyclic collector need not walk their
     # millions of objects again at each full collection during evaluation.
@@ -422,27 +415,20 @@ def _audit(
             verdicts=_verdicts(settings),
             waivers=_waivers(settings),
             memo=memo,
+            matcher=matcher,
         )
     finally:
         gc.unfreeze()
     if stats is not None:
         stats.files = len(scan.documents)
         stats.reused = len(scan.reused)
+        reused = set(scan.reused)
+        stats.rebuilt = sum(1 for d in scan.documents if d.path in reused and (d.units or d.tables))
         if memo is not None:
             stats.checks = len(memo.results)
             stats.judged = memo.judged
     if states is not None and state_id is not None and memo is not None:
-        classified = scan.classified or {}
-        states.put(
-            state_id,
-            AuditState(
-                documents=tuple(
-                    StateEntry(document=register_fields(d), classified=classified[d.path])
-                    for d in scan.documents
-                ),
-                results=memo.results,
-            ),
-        )
+        states.put(state_id, AuditState.after(scan.documents, scan.classified or {}, memo, matcher))
     clauses, summary, gaps, plan, hs_rows = assemble(library, requirements, exclusions)
     errors = [ErrorEntry(path=d.path, line=0, message=d.error) for d in scan.documents if d.error]
     errors += [ErrorEntry(path=n.path, line=0, message=n.message) for n in index.notes]

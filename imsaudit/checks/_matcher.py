@@ -27,7 +27,7 @@ the search was ten times slower.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 
@@ -117,6 +117,8 @@ class PhraseMatcher:
     thousands of unused hits per document would only weigh on memory and the collector.
     """
     _hits: dict[tuple[str, str, bool], dict[str, Hit]] = field(init=False, repr=False, default_factory=dict)
+    _loaded: dict[tuple[str, str], dict[int, Hit]] = field(init=False, repr=False, default_factory=dict)
+    """(path, sha256) -> unit index -> its hit, for documents ``preload``ed without their text."""
 
     def __post_init__(self) -> None:
         words = sorted({tokens(phrase) for phrase in self.phrases} - {()})
@@ -149,7 +151,7 @@ class PhraseMatcher:
         found = self._hits.get(key)
         if found is None:
             units = self._scanned(document, headings=headings)
-            found = self._hits[key] = {phrase: _hit(document, index) for phrase, index in units.items()}
+            found = self._hits[key] = {phrase: self._hit(document, index) for phrase, index in units.items()}
         return found
 
     def hits(self, document: Document) -> dict[str, Hit]:
@@ -211,9 +213,44 @@ class PhraseMatcher:
         """The earliest hit of any of ``phrases`` (in headings only when asked), or None."""
         units = self._scanned(document, headings=headings)
         found = [units[n] for n in map(self.key, phrases) if n in units]
-        return _hit(document, min(found)) if found else None
+        return self._hit(document, min(found)) if found else None
+
+    def _hit(self, document: Document, index: int) -> Hit:
+        if not document.units:  # preloaded: the document came without its text
+            return self._loaded[(document.path, document.sha256)][index]
+        unit = document.units[index]
+        return Hit(index, unit.text, unit.locator, unit.role)
+
+    def reading(self, document: Document) -> PhraseReading | None:
+        """What this matcher found in ``document``, if it read it (or had it ``preload``ed).
+
+        A later audit with the same phrases ``preload``s it, and can then judge phrase
+        checks on the document without its text (``findings.incremental``).
+        """
+        key = (document.path, document.sha256)
+        cached = self._cache.get(key)
+        if cached is None:
+            return None
+        units, headings = cached
+        if not document.units:
+            return PhraseReading(units, headings, self._loaded.get(key, {}))
+        cited = sorted(set(units.values()) | set(headings.values()))
+        return PhraseReading(units, headings, {index: self._hit(document, index) for index in cited})
+
+    def preload(self, document: Document, reading: PhraseReading) -> None:
+        """Take ``reading`` as what ``document`` (the same path and bytes) holds."""
+        key = (document.path, document.sha256)
+        self._cache[key] = (dict(reading.units), dict(reading.headings))
+        self._loaded[key] = dict(reading.hits)
 
 
-def _hit(document: Document, index: int) -> Hit:
-    unit = document.units[index]
-    return Hit(index, unit.text, unit.locator, unit.role)
+@dataclass(frozen=True)
+class PhraseReading:
+    """What a matcher found in one document: where each phrase first occurs, and those units."""
+
+    units: Mapping[str, int]
+    """Phrase -> index of the first unit holding it."""
+    headings: Mapping[str, int]
+    """Phrase -> index of the first heading holding it."""
+    hits: Mapping[int, Hit]
+    """Each unit index above -> its text, locator and role."""

@@ -26,7 +26,7 @@ from imsaudit.core.types import Outcome
 if TYPE_CHECKING:
     from imsaudit.checks._derived import Derived
     from imsaudit.checks._matcher import PhraseMatcher
-    from imsaudit.evidence.model import EvidenceIndex
+    from imsaudit.evidence.model import Document, EvidenceIndex
     from imsaudit.packs.model import EvidenceKind
 
 
@@ -180,6 +180,18 @@ class CheckType:
 
     name: ClassVar[str]
     Params: ClassVar[type[CheckParams]]
+
+    @classmethod
+    def needs_text(cls, document: Document, read: bool) -> bool:
+        """Whether judging ``document`` needs more of it than its register fields.
+
+        The register fields are what a re-audit keeps of an unchanged document (path,
+        hash, metadata, template markers, readability: ``findings.incremental``), with
+        what the phrase matcher found in it when ``read``. A check type that needs less
+        than the whole text says so here, and a re-audit then spares reading the
+        document again. Tested for every check type on every bundled pack's leaves.
+        """
+        return True
 
     @classmethod
     def evaluate(cls, params: CheckParams, ctx: EvalContext) -> CheckResult:

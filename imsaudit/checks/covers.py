@@ -25,6 +25,7 @@ from imsaudit.checks.base import (
     register,
 )
 from imsaudit.core.results import CheckResult
+from imsaudit.evidence.model import Document
 
 
 class CoversParams(KindCheckParams):
@@ -67,6 +68,10 @@ class Covers(CheckType):
 
     name = "covers"
     Params = CoversParams
+
+    @classmethod
+    def needs_text(cls, document: Document, read: bool) -> bool:
+        return not read  # the matcher's reading is all it reads of the text
 
     @classmethod
     def evaluate(cls, params: CheckParams, ctx: EvalContext) -> CheckResult:

@@ -11,6 +11,7 @@ from imsaudit.checks._evidence import cite
 from imsaudit.checks.base import CheckParams, CheckType, EvalContext, KindIds, kinds_text, register
 from imsaudit.core.results import CheckResult
 from imsaudit.core.types import Outcome
+from imsaudit.evidence.model import Document
 
 
 class ManualParams(CheckParams):
@@ -38,6 +39,10 @@ class Manual(CheckType):
 
     name = "manual"
     Params = ManualParams
+
+    @classmethod
+    def needs_text(cls, document: Document, read: bool) -> bool:
+        return False  # the paths only
 
     @classmethod
     def evaluate(cls, params: CheckParams, ctx: EvalContext) -> CheckResult:

@@ -106,6 +106,10 @@ class Metadata(CheckType):
     Params = MetadataParams
 
     @classmethod
+    def needs_text(cls, document: Document, read: bool) -> bool:
+        return False  # the metadata fields and readability only
+
+    @classmethod
     def evaluate(cls, params: CheckParams, ctx: EvalContext) -> CheckResult:
         assert isinstance(params, MetadataParams)
         g = gather(cls.name, ctx, params.kind)

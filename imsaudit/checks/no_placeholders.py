@@ -25,6 +25,7 @@ from imsaudit.checks._evidence import (
 from imsaudit.checks.base import CheckParams, CheckType, EvalContext, KindCheckParams, register
 from imsaudit.core.results import CheckResult
 from imsaudit.core.types import Outcome
+from imsaudit.evidence.model import Document
 
 
 class NoPlaceholdersParams(KindCheckParams):
@@ -44,6 +45,10 @@ class NoPlaceholders(CheckType):
 
     name = "no_placeholders"
     Params = NoPlaceholdersParams
+
+    @classmethod
+    def needs_text(cls, document: Document, read: bool) -> bool:
+        return False  # the template markers only
 
     @classmethod
     def evaluate(cls, params: CheckParams, ctx: EvalContext) -> CheckResult:

@@ -42,6 +42,10 @@ class Present(CheckType):
     Params = PresentParams
 
     @classmethod
+    def needs_text(cls, document: Document, read: bool) -> bool:
+        return document.metadata.title is None  # without a title, its first heading names it (``_label``)
+
+    @classmethod
     def evaluate(cls, params: CheckParams, ctx: EvalContext) -> CheckResult:
         assert isinstance(params, PresentParams)
         g = gather(cls.name, ctx, params.kind)

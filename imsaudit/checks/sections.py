@@ -22,6 +22,7 @@ from imsaudit.checks.base import (
     register,
 )
 from imsaudit.core.results import CheckResult
+from imsaudit.evidence.model import Document
 
 
 class SectionsParams(KindCheckParams):
@@ -51,6 +52,10 @@ class Sections(CheckType):
 
     name = "sections"
     Params = SectionsParams
+
+    @classmethod
+    def needs_text(cls, document: Document, read: bool) -> bool:
+        return not read  # the matcher's reading is all it reads of the text
 
     @classmethod
     def evaluate(cls, params: CheckParams, ctx: EvalContext) -> CheckResult:

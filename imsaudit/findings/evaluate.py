@@ -162,6 +162,12 @@ def evaluate_requirement(
     )
 
 
+def library_matcher(library: Library) -> PhraseMatcher:
+    """The one phrase matcher for every phrase of every check of ``library``."""
+    checks = [c for pack in library.packs.values() for r in pack.requirements for c in r.check_params]
+    return PhraseMatcher.of(check_phrases(checks))
+
+
 def evaluate_library(
     library: Library,
     index: EvidenceIndex,
@@ -171,11 +177,13 @@ def evaluate_library(
     verdicts: Mapping[str, Verdict] | None = None,
     waivers: Mapping[str, Waiver] | None = None,
     memo: ResultMemo | None = None,
+    matcher: PhraseMatcher | None = None,
 ) -> tuple[RequirementResult, ...]:
     """Every requirement of every pack, in pack and clause order.
 
     With a ``memo`` (a re-audit, ``findings.incremental``), a leaf check whose evidence
-    is unchanged since the previous audit is looked up rather than judged.
+    is unchanged since the previous audit is looked up rather than judged; ``matcher``
+    (``library_matcher``) may then come with readings of the previous audit preloaded.
 
     One phrase matcher serves every check of every pack: each document's text is walked
     once, however many requirements look at it. Likewise the context's ``derived`` reads
@@ -183,12 +191,11 @@ def evaluate_library(
     (``imsaudit.checks._derived``), so adding requirements adds cheap lookups, not passes
     over the evidence: evaluation time follows the documents, not the requirements.
     """
-    checks = [c for pack in library.packs.values() for r in pack.requirements for c in r.check_params]
     ctx = EvalContext(
         index=index,
         as_of=as_of,
         kinds=library.kinds,
-        matcher=PhraseMatcher.of(check_phrases(checks)),
+        matcher=matcher or library_matcher(library),
         memo=memo,
     )
     verdicts = verdicts or {}

@@ -16,8 +16,12 @@ Two facts make the shortcut exact rather than approximate:
    of every bundled pack). So its result is stored under a key that digests exactly
    those (``CheckMemo.key``), and a leaf whose key is unchanged is not judged again.
 
-Only the documents that a leaf to be judged again will read are rebuilt in full (from
-the extraction cache); every other document stays as the register shows it. A state
+A leaf to be judged again reads the documents of its kinds. The state keeps what the
+phrase matcher found in each document it read (``PhraseMatcher.reading``), and each
+check type says what it needs of an unchanged document beyond its register fields
+(``CheckType.needs_text``: a phrase check needs nothing more when the reading is
+there; a metadata check never does). Only the documents some leaf needs are rebuilt in
+full (from the extraction cache); every other one stays as the register shows it. A state
 belongs to one folder, engine, library, set of kind mappings and extraction options
 (``state_key``); anything else is a miss and a full audit. The state lives beside the
 extraction cache, never in the evidence folder, written atomically; one that does not
@@ -31,16 +35,17 @@ import datetime as dt
 import hashlib
 import logging
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from imsaudit.checks.base import CheckParams
+from imsaudit.checks._matcher import Hit, PhraseMatcher, PhraseReading
+from imsaudit.checks.base import CHECK_TYPES, CheckParams
 from imsaudit.core.atomic import write_atomic
 from imsaudit.core.results import CheckResult
 from imsaudit.evidence.classify import Classified
-from imsaudit.evidence.model import Document, EvidenceIndex
+from imsaudit.evidence.model import Document, EvidenceIndex, UnitRole
 from imsaudit.evidence.scan import Known
 
 logger = logging.getLogger(__name__)
@@ -50,6 +55,26 @@ KEEP = 8
 """States kept (one per folder and settings family), newest first."""
 
 
+class StoredReading(BaseModel):
+    """A ``PhraseReading`` as a state keeps it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    units: dict[str, int]
+    headings: dict[str, int]
+    hits: dict[int, tuple[str, str, UnitRole]]
+    """Unit index -> (text, locator, role)."""
+
+    @classmethod
+    def of(cls, reading: PhraseReading) -> StoredReading:
+        hits = {index: (hit.text, hit.locator, hit.role) for index, hit in reading.hits.items()}
+        return cls(units=dict(reading.units), headings=dict(reading.headings), hits=hits)
+
+    def reading(self) -> PhraseReading:
+        hits = {index: Hit(index, text, locator, role) for index, (text, locator, role) in self.hits.items()}
+        return PhraseReading(self.units, self.headings, hits)
+
+
 class StateEntry(BaseModel):
     """One document as the register shows it (no text, sections, tables, properties) and its kinds."""
 
@@ -57,6 +82,8 @@ class StateEntry(BaseModel):
 
     document: Document
     classified: Classified
+    phrases: StoredReading | None = None
+    """What the phrase matcher found in it, when a phrase check read it."""
 
 
 class AuditState(BaseModel):
@@ -71,6 +98,38 @@ class AuditState(BaseModel):
     def known(self) -> dict[str, Known]:
         """Path -> the document and its kinds, for ``scan_folder(known=)``."""
         return {e.document.path: Known(e.document, e.classified) for e in self.documents}
+
+    def preload(self, matcher: PhraseMatcher, documents: Iterable[Document], reused: Set[str]) -> set[str]:
+        """Give ``matcher`` the readings of the ``reused`` documents; the paths it now has."""
+        readings = {e.document.path: e.phrases for e in self.documents if e.phrases is not None}
+        done: set[str] = set()
+        for document in documents:
+            stored = readings.get(document.path)
+            if stored is not None and document.path in reused:
+                matcher.preload(document, stored.reading())
+                done.add(document.path)
+        return done
+
+    @classmethod
+    def after(
+        cls,
+        documents: Iterable[Document],
+        classified: Mapping[str, Classified],
+        memo: CheckMemo,
+        matcher: PhraseMatcher,
+    ) -> AuditState:
+        """What an audit leaves for the next: register fields, kinds, readings, leaf results."""
+        entries = []
+        for document in documents:
+            reading = matcher.reading(document)
+            entries.append(
+                StateEntry(
+                    document=register_fields(document),
+                    classified=classified[document.path],
+                    phrases=StoredReading.of(reading) if reading is not None else None,
+                )
+            )
+        return cls(documents=tuple(entries), results=memo.results)
 
 
 def register_fields(document: Document) -> Document:
@@ -180,6 +239,20 @@ class CheckMemo:
         self.judged += 1
         self.results[self.key(params)] = result
 
-    def stale_kinds(self, leaves: Iterable[CheckParams]) -> set[str]:
-        """The kinds read by the leaves that will be judged again (no previous result)."""
-        return {kind for leaf in leaves if self.key(leaf) not in self.previous for kind in leaf.kind_refs()}
+    def to_rebuild(self, leaves: Iterable[CheckParams], textless: Set[str], read: Set[str]) -> set[str]:
+        """Which of the ``textless`` documents a leaf to be judged again needs in full.
+
+        Those of its kinds that its check type ``needs_text`` of, knowing which have a
+        phrase reading preloaded (``read``).
+        """
+        paths: set[str] = set()
+        for leaf in leaves:
+            if self.key(leaf) in self.previous:
+                continue
+            check = CHECK_TYPES.get(leaf.type)
+            for kind in leaf.kind_refs():
+                for document in self.index.documents_of(kind, include_templates=True):
+                    path = document.path
+                    if path in textless and path not in paths and check.needs_text(document, path in read):
+                        paths.add(path)
+        return paths

@@ -17,10 +17,11 @@ from pathlib import Path
 import pytest
 
 from imsaudit.checks._matcher import PhraseMatcher
-from imsaudit.checks.base import CheckParams, EvalContext, check_phrases, run_check
-from imsaudit.evidence.model import EvidenceIndex
+from imsaudit.checks.base import CHECK_TYPES, CheckParams, EvalContext, check_phrases, run_check
+from imsaudit.core.results import CheckResult
+from imsaudit.evidence.model import Document, EvidenceIndex
 from imsaudit.evidence.scan import ScanOptions, build_index
-from imsaudit.findings.incremental import FOLDER, CheckMemo
+from imsaudit.findings.incremental import FOLDER, CheckMemo, StoredReading, register_fields
 from imsaudit.packs.load import Library, load_library
 from imsaudit.pipeline import AuditSettings, RunStats, read_organization, run_audit
 from imsaudit.render.json import audit_json
@@ -77,6 +78,49 @@ def test_every_leaf_reads_only_the_documents_of_its_kinds(sample: str) -> None:
         if run_check(leaf, alone) != run_check(leaf, whole):
             differ.append(leaf.model_dump_json()[:200])
     assert differ == []
+
+
+@pytest.mark.parametrize("sample", ["helix-institute", "fenwick-enclosures", "tidewater-institute"])
+def test_checks_judge_textless_documents_they_say_they_do_not_need(sample: str) -> None:
+    """What a re-audit does: documents a check type does not ``needs_text`` of stay textless."""
+    library = load_library(None)
+    index = _index(library, sample)
+    checks = [c for p in library.packs.values() for r in p.requirements for c in r.check_params]
+    matcher = PhraseMatcher.of(check_phrases(checks))
+    whole = EvalContext(index=index, as_of=AS_OF, kinds=library.kinds, matcher=matcher)
+    leaves = _leaves(checks)
+    expected = [run_check(leaf, whole) for leaf in leaves]
+
+    # Readings go through the state's stored form, as they do between two audits.
+    loaded = PhraseMatcher.of(check_phrases(checks))
+    textless = [register_fields(d) for d in index.documents]
+    read = set()
+    for full, bare in zip(index.documents, textless, strict=True):
+        reading = matcher.reading(full)
+        if reading is not None:
+            stored = StoredReading.model_validate_json(StoredReading.of(reading).model_dump_json())
+            loaded.preload(bare, stored.reading())
+            read.add(bare.path)
+
+    def judged(leaf: CheckParams, documents: list[Document]) -> CheckResult:
+        mixed = EvidenceIndex(
+            documents=tuple(documents), classifications=index.classifications, kinds=index.kinds
+        )
+        return run_check(leaf, EvalContext(index=mixed, as_of=AS_OF, kinds=library.kinds, matcher=loaded))
+
+    spared = 0
+    for leaf, result in zip(leaves, expected, strict=True):
+        check = CHECK_TYPES.get(leaf.type)
+        needed = [check.needs_text(bare, bare.path in read) for bare in textless]
+        spared += needed.count(False)
+        mixed = [
+            full if need else bare for full, bare, need in zip(index.documents, textless, needed, strict=True)
+        ]
+        assert judged(leaf, mixed) == result, leaf.model_dump_json()[:200]
+    assert spared > 0
+    # The textless documents really have no text: a register check cannot judge them.
+    registers = [(leaf, r) for leaf, r in zip(leaves, expected, strict=True) if leaf.type == "records"]
+    assert sample == "tidewater-institute" or any(judged(leaf, textless) != r for leaf, r in registers)
 
 
 # --------------------------------------------------------------------------- re-audits
