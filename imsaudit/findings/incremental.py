@@ -30,11 +30,8 @@ load is a miss.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
-import logging
-import zlib
 from collections.abc import Iterable, Mapping, Set
 from pathlib import Path
 
@@ -42,13 +39,11 @@ from pydantic import BaseModel, ConfigDict
 
 from imsaudit.checks._matcher import Hit, PhraseMatcher, PhraseReading
 from imsaudit.checks.base import CHECK_TYPES, CheckParams
-from imsaudit.core.atomic import write_atomic
 from imsaudit.core.results import CheckResult
+from imsaudit.core.store import ModelStore
 from imsaudit.evidence.classify import Classified
 from imsaudit.evidence.model import Document, EvidenceIndex, UnitRole
 from imsaudit.evidence.scan import Known
-
-logger = logging.getLogger(__name__)
 
 FOLDER = "states-v1"
 KEEP = 8
@@ -147,36 +142,11 @@ def state_key(parts: Iterable[str]) -> str:
     return digest.hexdigest()
 
 
-class StateStore:
+class StateStore(ModelStore[AuditState]):
     """Audit states by key, as compressed JSON files; every failure is a miss."""
 
     def __init__(self, cache_dir: Path) -> None:
-        self.folder = cache_dir / FOLDER
-
-    def _path(self, key: str) -> Path:
-        return self.folder / f"{key}.json.z"
-
-    def get(self, key: str) -> AuditState | None:
-        """The stored state for ``key``, or None."""
-        path = self._path(key)
-        try:
-            return AuditState.model_validate_json(zlib.decompress(path.read_bytes()))
-        except FileNotFoundError:
-            return None
-        except Exception as exc:  # unreadable or from another build: audit in full
-            logger.debug("audit state %s unusable: %s", path, exc)
-            return None
-
-    def put(self, key: str, state: AuditState) -> None:
-        """Store ``state`` (atomically), then drop the oldest beyond ``KEEP``."""
-        try:
-            write_atomic(self._path(key), zlib.compress(state.model_dump_json().encode(), 1))
-            entries = sorted(self.folder.glob("*.json.z"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-            for old in entries[KEEP:]:
-                with contextlib.suppress(OSError):
-                    old.unlink()
-        except OSError as exc:
-            logger.warning("audit state %s not written (%s)", self.folder, exc)
+        super().__init__(cache_dir / FOLDER, AuditState, KEEP)
 
 
 class CheckMemo:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from imsaudit.checks._derived import Derived
 from imsaudit.checks._matcher import PhraseMatcher
 from imsaudit.checks.base import CHECK_TYPES, CheckParams, EvalContext, check_phrases, run_check
 from imsaudit.core.results import CheckResult
@@ -36,6 +37,15 @@ def _index(library: Library, sample: str) -> EvidenceIndex:
     organization, _ = read_organization(folder)
     options = ScanOptions(jobs=1, use_cache=False)
     return build_index(folder, library.kinds.values(), organization=organization, options=options)[1]
+
+
+def _whole(sample: str) -> tuple[Library, EvidenceIndex, list[CheckParams], EvalContext]:
+    """Every bundled pack, a sample's index, every check, and the context judging on all of it."""
+    library = load_library(None)
+    index = _index(library, sample)
+    checks = [c for p in library.packs.values() for r in p.requirements for c in r.check_params]
+    matcher = PhraseMatcher.of(check_phrases(checks))
+    return library, index, checks, EvalContext(index=index, as_of=AS_OF, kinds=library.kinds, matcher=matcher)
 
 
 def _leaves(checks: list[CheckParams]) -> list[CheckParams]:
@@ -63,18 +73,12 @@ def _only_kinds(index: EvidenceIndex, kinds: set[str]) -> EvidenceIndex:
 
 @pytest.mark.parametrize("sample", ["helix-institute", "fenwick-enclosures", "tidewater-institute"])
 def test_every_leaf_reads_only_the_documents_of_its_kinds(sample: str) -> None:
-    library = load_library(None)
-    index = _index(library, sample)
-    checks = [c for p in library.packs.values() for r in p.requirements for c in r.check_params]
-    matcher = PhraseMatcher.of(check_phrases(checks))
-    whole = EvalContext(index=index, as_of=AS_OF, kinds=library.kinds, matcher=matcher)
+    _, index, checks, whole = _whole(sample)
     leaves = _leaves(checks)
     assert len(leaves) > 300
     differ = []
     for leaf in leaves:
-        alone = EvalContext(
-            index=_only_kinds(index, set(leaf.kind_refs())), as_of=AS_OF, kinds=library.kinds, matcher=matcher
-        )
+        alone = replace(whole, index=_only_kinds(index, set(leaf.kind_refs())), derived=Derived())
         if run_check(leaf, alone) != run_check(leaf, whole):
             differ.append(leaf.model_dump_json()[:200])
     assert differ == []
@@ -83,11 +87,8 @@ def test_every_leaf_reads_only_the_documents_of_its_kinds(sample: str) -> None:
 @pytest.mark.parametrize("sample", ["helix-institute", "fenwick-enclosures", "tidewater-institute"])
 def test_checks_judge_textless_documents_they_say_they_do_not_need(sample: str) -> None:
     """What a re-audit does: documents a check type does not ``needs_text`` of stay textless."""
-    library = load_library(None)
-    index = _index(library, sample)
-    checks = [c for p in library.packs.values() for r in p.requirements for c in r.check_params]
-    matcher = PhraseMatcher.of(check_phrases(checks))
-    whole = EvalContext(index=index, as_of=AS_OF, kinds=library.kinds, matcher=matcher)
+    library, index, checks, whole = _whole(sample)
+    matcher = whole.matcher
     leaves = _leaves(checks)
     expected = [run_check(leaf, whole) for leaf in leaves]
 

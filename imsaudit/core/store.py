@@ -1,0 +1,58 @@
+"""A small store of pydantic models as compressed JSON files, newest kept, failures a miss.
+
+The audit memo (``findings.memo``) and the audit state (``findings.incremental``) both
+keep a bounded number of entries beside the extraction cache. Neither may break an
+audit: an entry that cannot be read or written is logged and treated as absent.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import zlib
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel
+
+from imsaudit.core.atomic import write_atomic
+
+logger = logging.getLogger(__name__)
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class ModelStore(Generic[M]):
+    """Models of one type by key, in ``folder``; the ``keep`` most recently used survive."""
+
+    def __init__(self, folder: Path, model: type[M], keep: int) -> None:
+        self.folder = folder
+        self.model = model
+        self.keep = keep
+
+    def _path(self, key: str) -> Path:
+        return self.folder / f"{key}.json.z"
+
+    def get(self, key: str) -> M | None:
+        """The stored model for ``key``, or None (absent, unreadable, from another build)."""
+        path = self._path(key)
+        try:
+            found = self.model.model_validate_json(zlib.decompress(path.read_bytes()))
+        except FileNotFoundError:
+            return None
+        except Exception as exc:  # unreadable or from another build: the caller recomputes
+            logger.debug("%s unusable: %s", path, exc)
+            return None
+        with contextlib.suppress(OSError):
+            path.touch()  # recently used: kept longest
+        return found
+
+    def put(self, key: str, value: M) -> None:
+        """Store ``value`` atomically, then drop the least recently used beyond ``keep``."""
+        try:
+            write_atomic(self._path(key), zlib.compress(value.model_dump_json().encode(), 1))
+            entries = sorted(self.folder.glob("*.json.z"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+            for old in entries[self.keep :]:
+                old.unlink(missing_ok=True)
+        except OSError as exc:
+            logger.warning("%s not written (%s)", self.folder, exc)
