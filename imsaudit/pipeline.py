@@ -351,7 +351,7 @@ def _rebuild_stale(
     from imsaudit.evidence.scan import scan_folder
     from imsaudit.findings.incremental import CheckMemo
 
-    paths = memo.to_rebuild(_leaves(library), set(scan.reused), read)
+    paths = memo.to_rebuild(_leaves(library), set(scan.reused), read, library.kinds)
     if not paths:
         return scan, memo
     full = scan_folder(settings.evidence_dir, settings.scan, hashed=hashed, only=paths)

@@ -182,8 +182,10 @@ class CheckType:
     Params: ClassVar[type[CheckParams]]
 
     @classmethod
-    def needs_text(cls, document: Document, read: bool) -> bool:
-        """Whether judging ``document`` needs more of it than its register fields.
+    def needs_text(
+        cls, params: CheckParams, document: Document, read: bool, kinds: Mapping[str, EvidenceKind]
+    ) -> bool:
+        """Whether judging ``document`` with ``params`` needs more of it than its register fields.
 
         The register fields are what a re-audit keeps of an unchanged document (path,
         hash, metadata, template markers, readability: ``findings.incremental``), with

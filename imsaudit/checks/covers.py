@@ -10,7 +10,7 @@ be fully read is ``needs_review``, since the missing words may be on the unread 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, model_validator
 
@@ -26,6 +26,9 @@ from imsaudit.checks.base import (
 )
 from imsaudit.core.results import CheckResult
 from imsaudit.evidence.model import Document
+
+if TYPE_CHECKING:
+    from imsaudit.packs.model import EvidenceKind
 
 
 class CoversParams(KindCheckParams):
@@ -70,7 +73,9 @@ class Covers(CheckType):
     Params = CoversParams
 
     @classmethod
-    def needs_text(cls, document: Document, read: bool) -> bool:
+    def needs_text(
+        cls, params: CheckParams, document: Document, read: bool, kinds: Mapping[str, EvidenceKind]
+    ) -> bool:
         return not read  # the matcher's reading is all it reads of the text
 
     @classmethod

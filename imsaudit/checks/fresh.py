@@ -24,7 +24,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
@@ -55,6 +55,9 @@ from imsaudit.core.types import Outcome
 from imsaudit.evidence.metadata import find_date
 from imsaudit.evidence.model import Document, Table, UnitRole
 
+if TYPE_CHECKING:
+    from imsaudit.packs.model import EvidenceKind
+
 
 class FreshParams(KindCheckParams):
     type: Literal["fresh"]
@@ -83,12 +86,20 @@ class Fresh(CheckType):
     Params = FreshParams
 
     @classmethod
+    def needs_text(
+        cls, params: CheckParams, document: Document, read: bool, kinds: Mapping[str, EvidenceKind]
+    ) -> bool:
+        assert isinstance(params, FreshParams)
+        # Of a document that is not a register, an approval date is all it reads.
+        return _tabular(params, kinds) or document.metadata.approved_on is None
+
+    @classmethod
     def evaluate(cls, params: CheckParams, ctx: EvalContext) -> CheckResult:
         assert isinstance(params, FreshParams)
         g = gather(cls.name, ctx, params.kind)
         if g.missing:
             return g.missing
-        tabular = any(k in ctx.kinds and ctx.kinds[k].tabular for k in params.kind)
+        tabular = _tabular(params, ctx.kinds)
         dates = [_dates_of(ctx, document, tabular=tabular) for document in g.documents]
         dated = {d.document.path for d in dates if d.any()}
         _, partial = unreadable(g.documents)
@@ -202,6 +213,11 @@ _DATE_LABEL = re.compile(
 )
 """A label before a date: ``Date:``, ``Date of meeting:``, ``Held on``, ``Report date``."""
 _TOP_UNITS = 40
+
+
+def _tabular(params: FreshParams, kinds: Mapping[str, EvidenceKind]) -> bool:
+    """Whether any of the check's kinds is a register (its rows' dates count)."""
+    return any(k in kinds and kinds[k].tabular for k in params.kind)
 
 
 def _dates_of(ctx: EvalContext, document: Document, *, tabular: bool) -> DocumentDates:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
@@ -12,6 +12,9 @@ from imsaudit.checks.base import CheckParams, CheckType, EvalContext, KindIds, k
 from imsaudit.core.results import CheckResult
 from imsaudit.core.types import Outcome
 from imsaudit.evidence.model import Document
+
+if TYPE_CHECKING:
+    from imsaudit.packs.model import EvidenceKind
 
 
 class ManualParams(CheckParams):
@@ -41,7 +44,9 @@ class Manual(CheckType):
     Params = ManualParams
 
     @classmethod
-    def needs_text(cls, document: Document, read: bool) -> bool:
+    def needs_text(
+        cls, params: CheckParams, document: Document, read: bool, kinds: Mapping[str, EvidenceKind]
+    ) -> bool:
         return False  # the paths only
 
     @classmethod

@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
@@ -32,6 +32,9 @@ from imsaudit.checks.base import CheckParams, CheckType, EvalContext, KindCheckP
 from imsaudit.core.results import CheckResult, EvidenceRef
 from imsaudit.core.types import MetadataField, Outcome
 from imsaudit.evidence.model import Document
+
+if TYPE_CHECKING:
+    from imsaudit.packs.model import EvidenceKind
 
 
 class MetadataParams(KindCheckParams):
@@ -106,7 +109,9 @@ class Metadata(CheckType):
     Params = MetadataParams
 
     @classmethod
-    def needs_text(cls, document: Document, read: bool) -> bool:
+    def needs_text(
+        cls, params: CheckParams, document: Document, read: bool, kinds: Mapping[str, EvidenceKind]
+    ) -> bool:
         return False  # the metadata fields and readability only
 
     @classmethod

@@ -9,7 +9,7 @@ document that could not be fully read makes the result ``needs_review``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from imsaudit.checks._evidence import (
     cite,
@@ -26,6 +26,9 @@ from imsaudit.checks.base import CheckParams, CheckType, EvalContext, KindCheckP
 from imsaudit.core.results import CheckResult
 from imsaudit.core.types import Outcome
 from imsaudit.evidence.model import Document
+
+if TYPE_CHECKING:
+    from imsaudit.packs.model import EvidenceKind
 
 
 class NoPlaceholdersParams(KindCheckParams):
@@ -47,7 +50,9 @@ class NoPlaceholders(CheckType):
     Params = NoPlaceholdersParams
 
     @classmethod
-    def needs_text(cls, document: Document, read: bool) -> bool:
+    def needs_text(
+        cls, params: CheckParams, document: Document, read: bool, kinds: Mapping[str, EvidenceKind]
+    ) -> bool:
         return False  # the template markers only
 
     @classmethod

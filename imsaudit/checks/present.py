@@ -9,7 +9,7 @@ is ``partly_met``, none is ``not_met``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
@@ -18,6 +18,9 @@ from imsaudit.checks.base import CheckParams, CheckType, EvalContext, KindCheckP
 from imsaudit.core.results import CheckResult
 from imsaudit.core.types import Outcome
 from imsaudit.evidence.model import Document
+
+if TYPE_CHECKING:
+    from imsaudit.packs.model import EvidenceKind
 
 
 class PresentParams(KindCheckParams):
@@ -42,7 +45,9 @@ class Present(CheckType):
     Params = PresentParams
 
     @classmethod
-    def needs_text(cls, document: Document, read: bool) -> bool:
+    def needs_text(
+        cls, params: CheckParams, document: Document, read: bool, kinds: Mapping[str, EvidenceKind]
+    ) -> bool:
         return document.metadata.title is None  # without a title, its first heading names it (``_label``)
 
     @classmethod

@@ -7,7 +7,7 @@ only in heading units: a word in body text is not a section.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
@@ -23,6 +23,9 @@ from imsaudit.checks.base import (
 )
 from imsaudit.core.results import CheckResult
 from imsaudit.evidence.model import Document
+
+if TYPE_CHECKING:
+    from imsaudit.packs.model import EvidenceKind
 
 
 class SectionsParams(KindCheckParams):
@@ -54,7 +57,9 @@ class Sections(CheckType):
     Params = SectionsParams
 
     @classmethod
-    def needs_text(cls, document: Document, read: bool) -> bool:
+    def needs_text(
+        cls, params: CheckParams, document: Document, read: bool, kinds: Mapping[str, EvidenceKind]
+    ) -> bool:
         return not read  # the matcher's reading is all it reads of the text
 
     @classmethod

@@ -34,6 +34,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable, Mapping, Set
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
@@ -44,6 +45,9 @@ from imsaudit.core.store import ModelStore
 from imsaudit.evidence.classify import Classified
 from imsaudit.evidence.model import Document, EvidenceIndex, UnitRole
 from imsaudit.evidence.scan import Known
+
+if TYPE_CHECKING:
+    from imsaudit.packs.model import EvidenceKind
 
 FOLDER = "states-v1"
 KEEP = 8
@@ -209,7 +213,13 @@ class CheckMemo:
         self.judged += 1
         self.results[self.key(params)] = result
 
-    def to_rebuild(self, leaves: Iterable[CheckParams], textless: Set[str], read: Set[str]) -> set[str]:
+    def to_rebuild(
+        self,
+        leaves: Iterable[CheckParams],
+        textless: Set[str],
+        read: Set[str],
+        kinds: Mapping[str, EvidenceKind],
+    ) -> set[str]:
         """Which of the ``textless`` documents a leaf to be judged again needs in full.
 
         Those of its kinds that its check type ``needs_text`` of, knowing which have a
@@ -223,6 +233,10 @@ class CheckMemo:
             for kind in leaf.kind_refs():
                 for document in self.index.documents_of(kind, include_templates=True):
                     path = document.path
-                    if path in textless and path not in paths and check.needs_text(document, path in read):
+                    if (
+                        path in textless
+                        and path not in paths
+                        and check.needs_text(leaf, document, path in read, kinds)
+                    ):
                         paths.add(path)
         return paths

@@ -112,7 +112,7 @@ def test_checks_judge_textless_documents_they_say_they_do_not_need(sample: str) 
     spared = 0
     for leaf, result in zip(leaves, expected, strict=True):
         check = CHECK_TYPES.get(leaf.type)
-        needed = [check.needs_text(bare, bare.path in read) for bare in textless]
+        needed = [check.needs_text(leaf, bare, bare.path in read, library.kinds) for bare in textless]
         spared += needed.count(False)
         mixed = [
             full if need else bare for full, bare, need in zip(index.documents, textless, needed, strict=True)
