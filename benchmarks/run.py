@@ -158,7 +158,7 @@ def _timed_stages(times: dict[str, float]) -> Iterator[None]:
         (classify_module, "classify", "classify"),
         (evaluate_module, "evaluate_library", "evaluate"),
         (assemble_module, "assemble", "assemble"),
-        (StateStore, "put", "store this audit's state"),
+        (StateStore, "put_json", "store this audit's state"),
     ]
     originals = [(module, name, getattr(module, name)) for module, name, _ in targets]
 

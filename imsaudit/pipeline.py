@@ -428,7 +428,7 @@ def _audit(
             stats.checks = len(memo.results)
             stats.judged = memo.judged
     if states is not None and state_id is not None and memo is not None:
-        states.put(state_id, AuditState.after(scan.documents, scan.classified or {}, memo, matcher))
+        states.put_json(state_id, AuditState.after(scan.documents, scan.classified or {}, memo, matcher))
     clauses, summary, gaps, plan, hs_rows = assemble(library, requirements, exclusions)
     errors = [ErrorEntry(path=d.path, line=0, message=d.error) for d in scan.documents if d.error]
     errors += [ErrorEntry(path=n.path, line=0, message=n.message) for n in index.notes]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import zlib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -49,8 +50,18 @@ class ModelStore(Generic[M]):
 
     def put(self, key: str, value: M) -> None:
         """Store ``value`` atomically, then drop the least recently used beyond ``keep``."""
+        self.put_json(key, [value.model_dump_json()])
+
+    def put_json(self, key: str, pieces: Iterable[str]) -> None:
+        """Store a model's JSON given in ``pieces``, compressed as they come.
+
+        A large model need never be one string or one tree of objects. Then drop the
+        least recently used beyond ``keep``.
+        """
+        packer = zlib.compressobj(1)
+        data = b"".join(packer.compress(piece.encode()) for piece in pieces) + packer.flush()
         try:
-            write_atomic(self._path(key), zlib.compress(value.model_dump_json().encode(), 1))
+            write_atomic(self._path(key), data)
             entries = sorted(self.folder.glob("*.json.z"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
             for old in entries[self.keep :]:
                 old.unlink(missing_ok=True)

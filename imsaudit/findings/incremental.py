@@ -32,7 +32,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Mapping, Set
+import json
+from collections.abc import Iterable, Iterator, Mapping, Set
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -109,26 +110,31 @@ class AuditState(BaseModel):
                 done.add(document.path)
         return done
 
-    @classmethod
+    @staticmethod
     def after(
-        cls,
         documents: Iterable[Document],
         classified: Mapping[str, Classified],
         memo: CheckMemo,
         matcher: PhraseMatcher,
-    ) -> AuditState:
-        """What an audit leaves for the next: register fields, kinds, readings, leaf results."""
-        entries = []
-        for document in documents:
+    ) -> Iterator[str]:
+        """What an audit leaves for the next (register fields, kinds, readings, leaf results), as JSON.
+
+        In pieces, one document at a time: at 10,000 documents the whole state as
+        objects and then as one string would add a hundred megabytes to the audit's peak.
+        """
+        yield '{"documents":['
+        for position, document in enumerate(documents):
             reading = matcher.reading(document)
-            entries.append(
-                StateEntry(
-                    document=register_fields(document),
-                    classified=classified[document.path],
-                    phrases=StoredReading.of(reading) if reading is not None else None,
-                )
+            entry = StateEntry(
+                document=register_fields(document),
+                classified=classified[document.path],
+                phrases=StoredReading.of(reading) if reading is not None else None,
             )
-        return cls(documents=tuple(entries), results=memo.results)
+            yield ("," if position else "") + entry.model_dump_json()
+        yield '],"results":{'
+        for position, (key, result) in enumerate(memo.results.items()):
+            yield f"{',' if position else ''}{json.dumps(key)}:{result.model_dump_json()}"
+        yield "}}"
 
 
 def register_fields(document: Document) -> Document:

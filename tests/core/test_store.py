@@ -50,3 +50,9 @@ def test_a_store_that_cannot_be_written_warns(tmp_path: Path, caplog: pytest.Log
     blocker.write_text("a file where the store's folder should be")
     ModelStore(blocker / "store", Entry, keep=2).put("a", Entry(name="a", size=1))
     assert "not written" in caplog.text
+
+
+def test_a_model_given_in_pieces_comes_back_whole(tmp_path: Path) -> None:
+    store = ModelStore(tmp_path, Entry, keep=2)
+    store.put_json("a", ['{"name":', '"pieces"', ',"size":', "3}"])
+    assert store.get("a") == Entry(name="pieces", size=3)
