@@ -302,10 +302,10 @@ def _library(settings: AuditSettings) -> Library:
 
 def _state_key(settings: AuditSettings, library: Library, hashed: FolderHashes) -> str:
     """What decides the documents and their kinds: the folder, engine, library, mappings, options."""
+    from imsaudit.evidence.scan import ScanOptions
     from imsaudit.findings.incremental import state_key
 
-    options = settings.scan
-    limits = options.limits.fingerprint() if options is not None else ""
+    limits = (settings.scan or ScanOptions()).limits.fingerprint()
     mappings = settings.organization.kinds if settings.organization else ()
     return state_key(
         [
