@@ -28,6 +28,7 @@ repeats (a)-(c) on corpora of those sizes for the scaling table.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -183,7 +184,7 @@ def _timed_stages(times: dict[str, float]) -> Iterator[None]:
 
 def stage_audit(corpus: Path, jobs: int, cache: Path, out: Path, packs: Sequence[str]) -> dict[str, Any]:
     from imsaudit.evidence.scan import ScanOptions
-    from imsaudit.pipeline import AuditSettings, run_audit
+    from imsaudit.pipeline import AuditSettings, RunStats, run_audit
     from imsaudit.render.json import audit_json
 
     times: dict[str, float] = {}
@@ -195,7 +196,8 @@ def stage_audit(corpus: Path, jobs: int, cache: Path, out: Path, packs: Sequence
     )
     start = time.perf_counter()
     with _timed_stages(times):
-        result = run_audit(settings)
+        made = RunStats()
+        result = run_audit(settings, stats=made)
     begin = time.perf_counter()
     data = audit_json(result)
     times["audit.json"] = time.perf_counter() - begin
@@ -207,6 +209,7 @@ def stage_audit(corpus: Path, jobs: int, cache: Path, out: Path, packs: Sequence
         "stages": times,
         "documents": len(result.documents),
         "requirements": len(result.requirements),
+        "made": dataclasses.asdict(made),
     }
 
 
@@ -447,6 +450,14 @@ def report(
         lines.append(
             f"| (e) PDF report ({pdf['pages']} pages) | {pdf['total_s']:.1f} | | {pdf['rss_main_mib']:.0f} |"
         )
+    if "changed" in main and "made" in main["changed"]:
+        made = main["changed"]["made"]
+        lines += [
+            "",
+            f"After the change: {made['reused']:,} documents taken from the previous audit's state, "
+            f"{made['rebuilt']:,} of them rebuilt from the extraction cache; "
+            f"{made['judged']:,} of {made['checks']:,} distinct checks judged again.",
+        ]
     lines += [
         "",
         "Share of each stage:",
