@@ -431,7 +431,7 @@ def _audit(
         states.put_json(state_id, AuditState.after(scan.documents, scan.classified or {}, memo, matcher))
     clauses, summary, gaps, plan, hs_rows = assemble(library, requirements, exclusions)
     errors = [ErrorEntry(path=d.path, line=0, message=d.error) for d in scan.documents if d.error]
-    errors += [ErrorEntry(path=n.path, line=0, message=n.message) for n in index.notes]
+    errors += [ErrorEntry(path=n.path, line=n.line, message=n.message) for n in index.notes]
     result = AuditResult(
         tool=Tool(version=__version__),
         as_of=settings.as_of,

@@ -449,13 +449,13 @@ class Classifier:
                     if _outside(entry.path)
                     else "matches no document"
                 )
-                message = f"line {entry.line}: kinds mapping {entry.path!r} {why}"
-                notes.append(IndexNote(path="organization.yaml", message=message))
+                message = f"kinds mapping {entry.path!r} {why}"
+                notes.append(IndexNote(path="organization.yaml", message=message, line=entry.line))
         return EvidenceIndex(
             documents=docs,
             classifications=classifications,
             kinds=tuple(sorted(self.by_id)),
-            notes=tuple(sorted(notes, key=lambda n: (n.path, n.message))),
+            notes=tuple(sorted(notes, key=lambda n: (n.path, n.line, n.message))),
         )
 
 

@@ -331,6 +331,8 @@ class IndexNote(_Frozen):
 
     path: str
     message: str
+    line: int = 0
+    """The line of ``path`` it is about (an organization.yaml entry), 0 when none."""
 
 
 class EvidenceIndex(_Frozen):

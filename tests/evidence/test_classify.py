@@ -117,8 +117,8 @@ def test_organization_mapping_replaces_recognition(
     assert [c.kind for c in index.kinds_of("records/Management review Q1 2026.pptx")] == [
         "management-review-record"
     ]
-    assert [n.message for n in index.notes] == [
-        "line 9: kinds mapping 'nothing/here.pdf' matches no document"
+    assert [(n.line, n.message) for n in index.notes] == [
+        (9, "kinds mapping 'nothing/here.pdf' matches no document")
     ]
 
 
