@@ -129,7 +129,7 @@ def scan_report(result: ScanResult, index: EvidenceIndex) -> dict[str, Any]:
     return {
         "documents": [document_entry(d, index) for d in index.documents],
         "skipped": [{"path": s.path, "reason": s.reason} for s in result.skipped],
-        "notes": [{"path": n.path, "message": n.message} for n in index.notes],
+        "notes": [{"path": n.path, "line": n.line, "message": n.message} for n in index.notes],
         "kinds_considered": list(index.kinds),
     }
 
@@ -164,12 +164,14 @@ def _print_table(result: ScanResult, index: EvidenceIndex) -> None:
             if problems:
                 problems.append("\n")
             problems.append(warning, style="yellow")
-        table.add_row(document.path, document.format.value, kinds, problems)
+        # Text, not str: a file named "[red]x.md" must show as it is, not as rich markup.
+        table.add_row(Text(document.path), document.format.value, kinds, problems)
     console.print(table)
     for skipped in result.skipped:
-        console.print(f"skipped {skipped.path}: {skipped.reason}")
+        console.print(f"skipped {skipped.path}: {skipped.reason}", markup=False)
     for note in index.notes:
-        console.print(f"note {note.path}: {note.message}")
+        where = f"{note.path}:{note.line}" if note.line else note.path
+        console.print(f"note {where}: {note.message}", markup=False)
 
 
 def _summary(result: ScanResult, index: EvidenceIndex) -> str:
