@@ -200,6 +200,19 @@ def test_a_damaged_state_means_a_full_audit(folder: Path, tmp_path: Path) -> Non
     assert stats.judged == stats.checks
 
 
+def test_another_manual_verdict_judges_nothing_again(folder: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first, _ = _reaudit(folder, cache)
+    profile = folder / "organization.yaml"
+    text = profile.read_text(encoding="utf-8")
+    assert "    verdict: met\n" in text
+    profile.write_text(text.replace("    verdict: met\n", "    verdict: not_met\n", 1), encoding="utf-8")
+    again, stats = _reaudit(folder, cache)
+    assert again != first
+    assert stats.reused == stats.files
+    assert stats.judged == 0
+
+
 def test_other_kind_mappings_mean_a_full_audit(folder: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     _reaudit(folder, cache)
