@@ -291,6 +291,12 @@ CASES: tuple[Case, ...] = (
         "warning",
         _exact("image is 30,000 x 30,000 pixels, over the 25,000,000 pixel limit for OCR: not read"),
     ),
+    Case(
+        "images/tiff-bomb.tif",
+        "a TIFF whose second page is 30 000 x 30 000 (900 MB decoded)",
+        "warning",
+        _exact("image is 30,000 x 30,000 pixels, over the 25,000,000 pixel limit for OCR: not read"),
+    ),
     # ------------------------------------------------------------------ encodings
     Case(
         "encoding/bad-utf8.md",
@@ -759,6 +765,7 @@ def _pdfs(folder: Path) -> None:
     huge.save()
     _write(folder / "huge-page.pdf", buffer.getvalue())
     _write(folder.parent / "images" / "png-bomb.png", _png_bomb(30_000))
+    _write(folder.parent / "images" / "tiff-bomb.tif", _tiff_bomb(30_000))
 
 
 def _png_bomb(side: int) -> bytes:
@@ -770,6 +777,17 @@ def _png_bomb(side: int) -> bytes:
     header = struct.pack(">IIBBBBB", side, side, 8, 0, 0, 0, 0)
     pixels = b"\x78\xda" + deflate_bomb(b"", b"\0", (side + 1) * side // MIB + 1) + b"\0\0\0\0"
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+
+
+def _tiff_bomb(side: int) -> bytes:
+    """A little-endian TIFF of two pages: 8 x 8, then ``side`` x ``side`` (directories only)."""
+    data = bytearray(b"II*\x00" + struct.pack("<I", 8))
+    for number, size in enumerate((8, side)):
+        following = 0 if number else len(data) + 2 + 2 * 12 + 4
+        data += struct.pack("<H", 2)
+        data += struct.pack("<HHII", 256, 4, 1, size) + struct.pack("<HHII", 257, 4, 1, size)
+        data += struct.pack("<I", following)
+    return bytes(data)
 
 
 def _encodings(folder: Path) -> None:

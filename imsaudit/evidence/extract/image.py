@@ -27,7 +27,7 @@ _MAGIC = (
 
 @register(
     "image",
-    "1",
+    "2",  # 2: TIFF sizes are checked before OCR
     {
         "png": DocumentFormat.IMAGE,
         "jpg": DocumentFormat.IMAGE,
@@ -71,7 +71,12 @@ def extract_image(data: bytes, context: ExtractContext) -> ExtractResult:
 
 
 def image_size(data: bytes) -> tuple[int, int] | None:
-    """(width, height) from a PNG or JPEG header, before anything decodes the pixels; None for others."""
+    """(width, height) from a PNG, JPEG or TIFF header, before anything decodes the pixels.
+
+    None when the header does not say. For a multi-page TIFF, its largest page.
+    """
+    if data.startswith((b"II*\x00", b"MM\x00*")):
+        return _tiff_size(data)
     if data.startswith(b"\x89PNG\r\n\x1a\n") and data[12:16] == b"IHDR" and len(data) >= 24:
         return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
     if data.startswith(b"\xff\xd8"):
@@ -86,3 +91,34 @@ def image_size(data: bytes) -> tuple[int, int] | None:
                 return None
             position += 2 + length
     return None
+
+
+_TIFF_WIDTH, _TIFF_LENGTH = 256, 257
+_TIFF_MAX_PAGES = 256
+"""Pages whose size is read; a TIFF with more (or an IFD chain that loops) stops there."""
+
+
+def _tiff_size(data: bytes) -> tuple[int, int] | None:
+    """The largest page's (width, height) from the image file directories of a TIFF."""
+    order = "little" if data[:2] == b"II" else "big"
+
+    def number(at: int, size: int) -> int:
+        return int.from_bytes(data[at : at + size], order)  # type: ignore[arg-type]
+
+    largest: tuple[int, int] | None = None
+    offset = number(4, 4)
+    seen: set[int] = set()
+    while offset >= 8 and offset + 2 <= len(data) and offset not in seen and len(seen) < _TIFF_MAX_PAGES:
+        seen.add(offset)
+        count = number(offset, 2)
+        found: dict[int, int] = {}
+        for entry in range(offset + 2, min(offset + 2 + 12 * count, len(data) - 11), 12):
+            tag, kind = number(entry, 2), number(entry + 2, 2)
+            if tag in (_TIFF_WIDTH, _TIFF_LENGTH) and kind in (3, 4):  # SHORT or LONG, stored inline
+                found[tag] = number(entry + 8, 2 if kind == 3 else 4)
+        if _TIFF_WIDTH in found and _TIFF_LENGTH in found:
+            page = (found[_TIFF_WIDTH], found[_TIFF_LENGTH])
+            if largest is None or page[0] * page[1] > largest[0] * largest[1]:
+                largest = page
+        offset = number(offset + 2 + 12 * count, 4)
+    return largest

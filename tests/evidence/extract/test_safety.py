@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import struct
 import zipfile
 
 from imsaudit.evidence.extract import EXTRACTORS, ExtractContext, Limits, run_extractor
@@ -207,11 +208,46 @@ def test_image_size_is_read_from_the_header() -> None:
 
     from imsaudit.evidence.extract.image import image_size
 
-    for kind in ("PNG", "JPEG"):
+    for kind in ("PNG", "JPEG", "TIFF"):
         buffer = io.BytesIO()
         Image.new("L", (321, 45)).save(buffer, kind)
         assert image_size(buffer.getvalue()) == (321, 45)
     assert image_size(b"II*\x00rest") is None
+
+
+def _tiff_header(order: str, pages: list[tuple[int, int]], *, loop: bool = False) -> bytes:
+    """A TIFF's directories only (no pixels): one per page, width as SHORT, length as LONG."""
+    byteorder = "little" if order == "II" else "big"
+    endian = "<" if order == "II" else ">"
+    data = bytearray(order.encode() + struct.pack(endian + "HI", 42, 8))
+    for number, (width, length) in enumerate(pages):
+        following = len(data) + 2 + 2 * 12 + 4
+        last = number == len(pages) - 1
+        data += struct.pack(endian + "H", 2)
+        data += struct.pack(endian + "HHIH2x", 256, 3, 1, width)
+        data += struct.pack(endian + "HHII", 257, 4, 1, length)
+        data += (8 if loop else 0 if last else following).to_bytes(4, byteorder)
+    return bytes(data)
+
+
+def test_a_tiff_s_largest_page_is_found_in_either_byte_order() -> None:
+    from PIL import Image
+
+    from imsaudit.evidence.extract.image import image_size
+
+    pages = [(40, 30), (1000, 70), (20, 10)]
+    for order in ("II", "MM"):
+        assert image_size(_tiff_header(order, pages)) == (1000, 70)
+    buffer = io.BytesIO()
+    first, *rest = (Image.new("L", size) for size in pages)
+    first.save(buffer, "TIFF", save_all=True, append_images=rest)
+    assert image_size(buffer.getvalue()) == (1000, 70)
+
+
+def test_a_tiff_whose_directories_loop_ends() -> None:
+    from imsaudit.evidence.extract.image import image_size
+
+    assert image_size(_tiff_header("II", [(5, 7)], loop=True)) == (5, 7)
 
 
 def test_expanded_size_counts_shared_nodes_without_expanding() -> None:
