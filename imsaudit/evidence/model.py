@@ -22,7 +22,7 @@ A *locator* is a string an auditor can follow in the original file: ``page 3``,
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from enum import StrEnum
 from functools import cached_property
@@ -349,6 +349,17 @@ class EvidenceIndex(_Frozen):
     kinds: tuple[str, ...] = ()
     """The kind ids classification considered (the selected packs' kinds), sorted."""
     notes: tuple[IndexNote, ...] = ()
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> EvidenceIndex:
+        """A copy whose lookups are made again.
+
+        Pydantic copies the cached ones of the original, which would answer from its
+        documents and classifications, not the copy's.
+        """
+        copy = super().model_copy(update=update, deep=deep)
+        for name in ("by_path", "_members", "_classified"):
+            copy.__dict__.pop(name, None)
+        return copy
 
     @cached_property
     def by_path(self) -> dict[str, Document]:

@@ -85,3 +85,17 @@ def test_indexed_lookups_leave_the_model_unchanged() -> None:
     assert index.classification("a.md", "policy") is not None
     assert index.model_dump_json() == dumped
     assert index == EvidenceIndex.model_validate_json(dumped)
+
+
+@settings(max_examples=100, deadline=None)
+@given(indexes(), indexes())
+def test_a_copy_answers_from_its_own_documents(first: EvidenceIndex, second: EvidenceIndex) -> None:
+    for kind in KINDS:  # fill the original's cached lookups first
+        first.documents_of(kind)
+    first.by_path  # noqa: B018
+    copy = first.model_copy(update={"documents": second.documents, "classifications": second.classifications})
+    for kind in KINDS:
+        assert copy.documents_of(kind, include_templates=True) == second.documents_of(
+            kind, include_templates=True
+        )
+    assert copy.by_path == second.by_path
