@@ -225,28 +225,40 @@ def engine_digest() -> str:
     return digest.hexdigest()
 
 
-def audit_key(settings: AuditSettings, library: Library, folder: str) -> str:
-    """The memo key of an audit: a digest of every input its result depends on.
-
-    ``folder`` is ``folder_digest`` of the evidence folder. The baseline is not part of
-    it: the progress against a baseline is computed after the lookup.
-    """
+def _digest(parts: Iterable[str]) -> str:
+    """A sha256 of ``parts``, each hashed on its own (no two lists of parts collide by joining)."""
     digest = hashlib.sha256()
-    parts = [
-        engine_digest(),
-        folder,
-        str(settings.evidence_dir.resolve()),
-        settings.as_of.isoformat(),
-        repr(settings.pack_ids),
-        settings.organization.model_dump_json() if settings.organization else "",
-        repr(settings.organization_file),
-        repr(settings.verdicts),
-    ]
-    parts += [pack.model_dump_json() for _, pack in sorted(library.packs.items())]
-    parts += [kind.model_dump_json() for _, kind in sorted(library.kinds.items())]
     for part in parts:
         digest.update(hashlib.sha256(part.encode()).digest())
     return digest.hexdigest()
+
+
+def _library_parts(library: Library) -> list[str]:
+    """The packs and kinds as keys see them."""
+    return [pack.model_dump_json() for _, pack in sorted(library.packs.items())] + [
+        kind.model_dump_json() for _, kind in sorted(library.kinds.items())
+    ]
+
+
+def audit_key(settings: AuditSettings, library: Library, folder: str) -> str:
+    """The memo key of an audit: a digest of every input its result depends on.
+
+    ``folder`` is ``FolderHashes.digest`` of the evidence folder. The baseline is not
+    part of it: the progress against a baseline is computed after the lookup.
+    """
+    return _digest(
+        [
+            engine_digest(),
+            folder,
+            str(settings.evidence_dir.resolve()),
+            settings.as_of.isoformat(),
+            repr(settings.pack_ids),
+            settings.organization.model_dump_json() if settings.organization else "",
+            repr(settings.organization_file),
+            repr(settings.verdicts),
+            *_library_parts(library),
+        ]
+    )
 
 
 def run_audit(
@@ -303,18 +315,15 @@ def _library(settings: AuditSettings) -> Library:
 def _state_key(settings: AuditSettings, library: Library, hashed: FolderHashes) -> str:
     """What decides the documents and their kinds: the folder, engine, library, mappings, options."""
     from imsaudit.evidence.scan import ScanOptions
-    from imsaudit.findings.incremental import state_key
 
-    limits = (settings.scan or ScanOptions()).limits.fingerprint()
     mappings = settings.organization.kinds if settings.organization else ()
-    return state_key(
+    return _digest(
         [
             engine_digest(),
             str(settings.evidence_dir.resolve()),
-            limits,
+            (settings.scan or ScanOptions()).limits.fingerprint(),
             hashed.ocr.fingerprint if hashed.ocr else "",
-            *(pack.model_dump_json() for _, pack in sorted(library.packs.items())),
-            *(kind.model_dump_json() for _, kind in sorted(library.kinds.items())),
+            *_library_parts(library),
             *(mapping.model_dump_json() for mapping in mappings),
         ]
     )
@@ -322,14 +331,7 @@ def _state_key(settings: AuditSettings, library: Library, hashed: FolderHashes) 
 
 def _leaves(library: Library) -> list[CheckParams]:
     """Every check of every requirement that is not a composite (the ones that read evidence)."""
-    return [
-        node
-        for pack in library.packs.values()
-        for requirement in pack.requirements
-        for check in requirement.check_params
-        for node in check.walk()
-        if not node.children()
-    ]
+    return [node for check in library.checks() for node in check.walk() if not node.children()]
 
 
 def _rebuild_stale(
@@ -337,27 +339,29 @@ def _rebuild_stale(
     library: Library,
     scan: ScanResult,
     memo: CheckMemo,
+    reused: set[str],
     read: set[str],
     hashed: FolderHashes | None,
     classifier: Classifier,
-) -> tuple[ScanResult, CheckMemo]:
+) -> tuple[ScanResult, CheckMemo, int]:
     """Rebuild in full the documents taken from the state that a leaf to be judged again reads.
 
     A state keeps documents without their text; a check whose evidence changed needs
     the text of the documents of its kinds (a phrase check only of those with no
     reading in ``read``), read again from the extraction cache. Same bytes, same
-    classifier: their kinds are the state's, not classified again.
+    classifier: their kinds are the state's, not classified again. Also says how many
+    were rebuilt.
     """
     from imsaudit.evidence.scan import scan_folder
     from imsaudit.findings.incremental import CheckMemo
 
-    paths = memo.to_rebuild(_leaves(library), set(scan.reused), read, library.kinds)
+    paths = memo.to_rebuild(_leaves(library), reused, read, library.kinds)
     if not paths:
-        return scan, memo
+        return scan, memo, 0
     full = scan_folder(settings.evidence_dir, settings.scan, hashed=hashed, only=paths)
     made = {d.path: d for d in full.documents}
     scan = scan.model_copy(update={"documents": tuple(made.get(d.path, d) for d in scan.documents)})
-    return scan, CheckMemo(scan.index(classifier), settings.as_of, memo.previous)
+    return scan, CheckMemo(scan.index(classifier), settings.as_of, memo.previous), len(paths)
 
 
 def _audit(
@@ -396,11 +400,15 @@ def _audit(
     index = scan.index(classifier)
     memo = None
     matcher = library_matcher(library)
+    rebuilt = 0
     if state_id is not None:
         memo = CheckMemo(index, settings.as_of, state.results if state else {})
         if state is not None and scan.reused:
-            read = state.preload(matcher, scan.documents, set(scan.reused))
-            scan, memo = _rebuild_stale(settings, library, scan, memo, read, hashed, classifier)
+            reused = set(scan.reused)
+            read = state.preload(matcher, reused)
+            scan, memo, rebuilt = _rebuild_stale(
+                settings, library, scan, memo, reused, read, hashed, classifier
+            )
             index = memo.index
     exclusions = _exclusions(settings)
     # The documents live until the end: the cyclic collector need not walk their
@@ -422,8 +430,7 @@ def _audit(
     if stats is not None:
         stats.files = len(scan.documents)
         stats.reused = len(scan.reused)
-        reused = set(scan.reused)
-        stats.rebuilt = sum(1 for d in scan.documents if d.path in reused and (d.units or d.tables))
+        stats.rebuilt = rebuilt
         if memo is not None:
             stats.checks = len(memo.results)
             stats.judged = memo.judged

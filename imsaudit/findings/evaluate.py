@@ -164,8 +164,7 @@ def evaluate_requirement(
 
 def library_matcher(library: Library) -> PhraseMatcher:
     """The one phrase matcher for every phrase of every check of ``library``."""
-    checks = [c for pack in library.packs.values() for r in pack.requirements for c in r.check_params]
-    return PhraseMatcher.of(check_phrases(checks))
+    return PhraseMatcher.of(check_phrases(library.checks()))
 
 
 def evaluate_library(

@@ -21,11 +21,12 @@ phrase matcher found in each document it read (``PhraseMatcher.reading``), and e
 check type says what it needs of an unchanged document beyond its register fields
 (``CheckType.needs_text``: a phrase check needs nothing more when the reading is
 there; a metadata check never does). Only the documents some leaf needs are rebuilt in
-full (from the extraction cache); every other one stays as the register shows it. A state
-belongs to one folder, engine, library, set of kind mappings and extraction options
-(``state_key``); anything else is a miss and a full audit. The state lives beside the
-extraction cache, never in the evidence folder, written atomically; one that does not
-load is a miss.
+full (from the extraction cache); every other one stays as the register shows it.
+
+A state belongs to one folder, engine, library, set of kind mappings and extraction
+options (``pipeline._state_key``); anything else is a miss and a full audit. The state
+lives beside the extraction cache, never in the evidence folder, written atomically;
+one that does not load is a miss.
 """
 
 from __future__ import annotations
@@ -99,15 +100,13 @@ class AuditState(BaseModel):
         """Path -> the document and its kinds, for ``scan_folder(known=)``."""
         return {e.document.path: Known(e.document, e.classified) for e in self.documents}
 
-    def preload(self, matcher: PhraseMatcher, documents: Iterable[Document], reused: Set[str]) -> set[str]:
+    def preload(self, matcher: PhraseMatcher, reused: Set[str]) -> set[str]:
         """Give ``matcher`` the readings of the ``reused`` documents; the paths it now has."""
-        readings = {e.document.path: e.phrases for e in self.documents if e.phrases is not None}
         done: set[str] = set()
-        for document in documents:
-            stored = readings.get(document.path)
-            if stored is not None and document.path in reused:
-                matcher.preload(document, stored.reading())
-                done.add(document.path)
+        for entry in self.documents:
+            if entry.phrases is not None and entry.document.path in reused:
+                matcher.preload(entry.document, entry.phrases.reading())
+                done.add(entry.document.path)
         return done
 
     @staticmethod
@@ -142,14 +141,6 @@ def register_fields(document: Document) -> Document:
     if not (document.units or document.sections or document.tables or document.properties):
         return document
     return document.model_copy(update={"units": (), "sections": (), "tables": (), "properties": ()})
-
-
-def state_key(parts: Iterable[str]) -> str:
-    """A digest of what decides documents and kinds (``pipeline`` passes the parts)."""
-    digest = hashlib.sha256()
-    for part in parts:
-        digest.update(hashlib.sha256(part.encode()).digest())
-    return digest.hexdigest()
 
 
 class StateStore(ModelStore[AuditState]):

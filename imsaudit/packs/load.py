@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from imsaudit.checks import CHECK_TYPES
+from imsaudit.checks.base import CheckParams
 from imsaudit.core.errors import PackError, Problem, UsageError
 from imsaudit.core.suggest import did_you_mean
 from imsaudit.core.trees import expanded_size
@@ -71,6 +72,10 @@ class Library:
     kinds: dict[str, EvidenceKind]
     kind_origin: dict[str, str] = field(default_factory=dict)
     """Kind id -> id of the pack or catalog that defines it."""
+
+    def checks(self) -> list[CheckParams]:
+        """Every requirement's checks (composites as they are), pack by pack, in clause order."""
+        return [c for pack in self.packs.values() for r in pack.requirements for c in r.check_params]
 
     def pack(self, pack_id: str) -> Pack:
         """The pack called ``pack_id``; unknown ids are usage errors with a suggestion."""

@@ -43,7 +43,7 @@ def _whole(sample: str) -> tuple[Library, EvidenceIndex, list[CheckParams], Eval
     """Every bundled pack, a sample's index, every check, and the context judging on all of it."""
     library = load_library(None)
     index = _index(library, sample)
-    checks = [c for p in library.packs.values() for r in p.requirements for c in r.check_params]
+    checks = library.checks()
     matcher = PhraseMatcher.of(check_phrases(checks))
     return library, index, checks, EvalContext(index=index, as_of=AS_OF, kinds=library.kinds, matcher=matcher)
 
