@@ -531,7 +531,6 @@ class FolderHashes:
     the folder for its memo key does not hash every file a second time.
     """
 
-    root: Path
     files: tuple[_File, ...]
     hashes: tuple[tuple[str, int, str | None], ...]
     """(sha256, size, error) of each of ``files``, as ``_read`` gives them."""
@@ -570,12 +569,7 @@ def hash_folder(root: Path, options: ScanOptions | None = None) -> FolderHashes:
         digest.update(f"file {file.path!r} {sha256} {size} {error}\n".encode())
     for entry in skipped:
         digest.update(f"skipped {entry.path!r} {entry.reason}\n".encode())
-    return FolderHashes(root, tuple(files), hashes, tuple(skipped), ocr, digest.hexdigest())
-
-
-def folder_digest(root: Path, options: ScanOptions | None = None) -> str:
-    """``hash_folder(root, options).digest``: what an audit memo key needs of the folder."""
-    return hash_folder(root, options).digest
+    return FolderHashes(tuple(files), hashes, tuple(skipped), ocr, digest.hexdigest())
 
 
 # --------------------------------------------------------------------------- scan

@@ -7,9 +7,10 @@ documents again would still take most of the time, to compute the same result.
 
 So each audit is stored under a key that digests everything the result depends on
 (``pipeline.audit_key``): the engine's own code, the packs, the settings
-(as-of date, organization.yaml, verdicts) and the folder (``folder_digest``: every
-file's path and sha256, what was skipped). Any change gives another key and a full
-audit; a stored entry that no longer loads is a miss. Entries live beside the
+(as-of date, organization.yaml, verdicts) and the folder (``hash_folder``: every
+file's path and sha256, what was skipped). Any change gives another key, and the audit
+is made again (from what did not change, ``findings.incremental``); a stored entry that
+no longer loads is a miss. Entries live beside the
 extraction cache, never in the evidence folder; the newest ``KEEP`` are kept.
 """
 

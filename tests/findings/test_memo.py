@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import imsaudit.pipeline as pipeline
-from imsaudit.evidence.scan import ScanOptions, folder_digest
+from imsaudit.evidence.scan import ScanOptions, hash_folder
 from imsaudit.findings.memo import FOLDER
 from imsaudit.findings.model import AuditResult
 from imsaudit.pipeline import AuditSettings, run_audit
@@ -121,11 +121,11 @@ def test_no_cache_means_no_memo(folder: Path, tmp_path: Path, counting: Counting
 
 
 def test_folder_digest_sees_content_names_and_skipped_entries(folder: Path) -> None:
-    digest = folder_digest(folder)
-    assert folder_digest(folder) == digest
+    digest = hash_folder(folder).digest
+    assert hash_folder(folder).digest == digest
     (folder / ".hidden").write_text("x", encoding="utf-8")  # skipped, but listed as skipped
-    hidden = folder_digest(folder)
+    hidden = hash_folder(folder).digest
     assert hidden != digest
     victim = sorted(folder.rglob("*.md"))[0]
     victim.write_bytes(victim.read_bytes().replace(b"a", b"b", 1))
-    assert folder_digest(folder) != hidden
+    assert hash_folder(folder).digest != hidden
