@@ -18,6 +18,7 @@ Safety, because an evidence folder is someone else's files:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -408,6 +409,22 @@ def _worth_a_worker(extractor: Extractor, size: int) -> bool:
     return extractor.heavy or size >= POOL_MIN_BYTES
 
 
+def _release_feeder(pool: ProcessPoolExecutor) -> None:
+    """Let a broken pool's queue feeder thread end, so that this process can exit.
+
+    A worker that dies while a job bigger than the pipe is being sent to it leaves the
+    feeder thread blocked in that write, and the pool's manager thread waits for the
+    feeder forever: the scan finishes, but the interpreter hangs at exit (seen with
+    Python 3.11.2; CPython's own fix, gh-107219, closes the writer on Windows only).
+    This process never reads the call queue (the workers do): closing its end of the
+    pipe wakes the blocked write with a broken pipe, and the feeder ends.
+    """
+    reader = getattr(getattr(pool, "_call_queue", None), "_reader", None)
+    if reader is not None:
+        with contextlib.suppress(OSError):
+            reader.close()
+
+
 class _Runner:
     """Runs jobs in this process or in a window of worker processes, as results come.
 
@@ -477,6 +494,7 @@ class _Runner:
         self.on_done(job, made)
 
     def _broke(self, pool: ProcessPoolExecutor) -> None:
+        _release_feeder(pool)
         if pool is self.pool:
             pool.shutdown(wait=False, cancel_futures=True)
             self.pool = None

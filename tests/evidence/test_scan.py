@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -267,8 +269,8 @@ def _crashing_worker(job: scan_module._Job) -> scan_module._Made:
     return scan_module._make(job, None, False)
 
 
-def test_a_crashing_worker_fails_only_its_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(scan_module, "_make_in_worker", _crashing_worker)
+def _crash_folder(tmp_path: Path) -> Path:
+    """Four files bigger than a pipe's buffer; the worker dies on b.md and raises on c.md."""
     folder = tmp_path / "evidence"
     folder.mkdir()
     body = b"\n".join(b"line %d of a long file" % i for i in range(3000))
@@ -276,11 +278,37 @@ def test_a_crashing_worker_fails_only_its_file(tmp_path: Path, monkeypatch: pyte
     (folder / "b.md").write_bytes(b"CRASH\n" + body)
     (folder / "c.md").write_bytes(b"RAISE\n" + body)
     (folder / "d.md").write_bytes(b"# D\n" + body)
+    return folder
+
+
+def test_a_crashing_worker_fails_only_its_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(scan_module, "_make_in_worker", _crashing_worker)
+    folder = _crash_folder(tmp_path)
     result = scan_folder(folder, ScanOptions(jobs=2, use_cache=False))
     errors = {d.path: d.error for d in result.documents}
     assert errors["a.md"] is None and errors["d.md"] is None
     assert errors["b.md"] == "the markdown reader crashed on this file: not read"
     assert errors["c.md"] == "could not read (worker failed: boom)"
+
+
+def test_a_process_whose_worker_crashed_still_exits(tmp_path: Path) -> None:
+    """A crash with a job half sent once left the pool's feeder thread blocked: the scan
+    returned, then the interpreter hung at exit (Python 3.11.2)."""
+    code = (
+        "import sys; from pathlib import Path; from imsaudit.evidence import scan; "
+        "from tests.evidence.test_scan import _crashing_worker; "
+        "scan._make_in_worker = _crashing_worker; "
+        "result = scan.scan_folder(Path(sys.argv[1]), scan.ScanOptions(jobs=2, use_cache=False)); "
+        "print(len(result.documents))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(_crash_folder(tmp_path))],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (done.returncode, done.stdout.strip()) == (0, "4"), done.stderr
 
 
 def test_known_documents_are_taken_only_when_the_bytes_are_the_same(tmp_path: Path) -> None:
