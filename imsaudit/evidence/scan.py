@@ -23,6 +23,7 @@ import hashlib
 import logging
 import os
 import stat
+import sys
 from collections import deque
 from collections.abc import Callable, Collection, Iterable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -414,11 +415,14 @@ def _release_feeder(pool: ProcessPoolExecutor) -> None:
 
     A worker that dies while a job bigger than the pipe is being sent to it leaves the
     feeder thread blocked in that write, and the pool's manager thread waits for the
-    feeder forever: the scan finishes, but the interpreter hangs at exit (seen with
-    Python 3.11.2; CPython's own fix, gh-107219, closes the writer on Windows only).
-    This process never reads the call queue (the workers do): closing its end of the
-    pipe wakes the blocked write with a broken pipe, and the feeder ends.
+    feeder forever: the scan finishes, but the interpreter hangs at exit. CPython fixed
+    it in 3.11.5 (gh-94777) by closing the parent's end of the call queue, which only
+    the workers read, when the pool breaks; this does the same on older versions (the
+    Python 3.11.2 of Debian 12). Never on newer ones: two threads closing the same
+    connection could close a descriptor reused in between.
     """
+    if sys.version_info >= (3, 11, 5):
+        return
     reader = getattr(getattr(pool, "_call_queue", None), "_reader", None)
     if reader is not None:
         with contextlib.suppress(OSError):
