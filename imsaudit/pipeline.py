@@ -348,18 +348,25 @@ def _rebuild_stale(
 
     A state keeps documents without their text; a check whose evidence changed needs
     the text of the documents of its kinds (a phrase check only of those with no
-    reading in ``read``), read again from the extraction cache. Same bytes, same
-    classifier: their kinds are the state's, not classified again. Also says how many
-    were rebuilt.
+    reading in ``read``), put back from the extraction cache (``restore_text``; a file
+    whose entry is gone is read again). Same bytes, same classifier: their kinds are
+    the state's, not classified again. Also says how many were rebuilt.
     """
-    from imsaudit.evidence.scan import scan_folder
+    from imsaudit.evidence.scan import restore_text, scan_folder
     from imsaudit.findings.incremental import CheckMemo
 
     paths = memo.to_rebuild(_leaves(library), reused, read, library.kinds)
     if not paths:
         return scan, memo, 0
-    full = scan_folder(settings.evidence_dir, settings.scan, hashed=hashed, only=paths)
-    made = {d.path: d for d in full.documents}
+    made = restore_text(
+        settings.evidence_dir,
+        settings.scan,
+        (d for d in scan.documents if d.path in paths),
+        hashed.ocr if hashed is not None else None,
+    )
+    if missing := paths - made.keys():
+        full = scan_folder(settings.evidence_dir, settings.scan, hashed=hashed, only=missing)
+        made.update((d.path, d) for d in full.documents)
     scan = scan.model_copy(update={"documents": tuple(made.get(d.path, d) for d in scan.documents)})
     return scan, CheckMemo(scan.index(classifier), settings.as_of, memo.previous), len(paths)
 

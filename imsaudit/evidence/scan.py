@@ -732,6 +732,52 @@ def scan_folder(
     )
 
 
+def restore_text(
+    root: Path, options: ScanOptions | None, documents: Iterable[Document], ocr: OcrEngine | None
+) -> dict[str, Document]:
+    """Documents kept without their text (a re-audit's state), whole again from the extraction cache.
+
+    What the state kept of each (metadata, template markers) was made from the same
+    extraction: same bytes, extractor, limits and OCR engine, which the state's key and
+    the cache's key both name. So the units, sections, tables and properties are put
+    back as the cache holds them, without reading the file, normalizing or classifying
+    it again. A document whose entry is gone, or no longer loads, is left out: the
+    caller reads it again (``scan_folder(only=)``). A document that was never read (an
+    error) has no text to restore and comes back as it is.
+    """
+    options = options or ScanOptions()
+    restored: dict[str, Document] = {}
+    cache_dir = cache_dir_for(_checked_root(root), options) if options.use_cache else None
+    if cache_dir is None:
+        return restored
+    with ExtractionCache(cache_dir) as cache:
+        for document in documents:
+            found = extractor_for(document.path)
+            if document.error is not None:
+                restored[document.path] = document
+                continue
+            if found is None or found[0].label != document.extractor:
+                continue
+            key = _options_key(found[0], options.limits, ocr)
+            payload = cache.get_payload(document.sha256, found[0].label, key)
+            if payload is None:
+                continue
+            try:
+                result = load_result(payload)
+            except Exception:  # an entry from an incompatible build: read the file again
+                logger.debug("stale cache entry for %s", document.path, exc_info=True)
+                continue
+            restored[document.path] = document.model_copy(
+                update={
+                    "units": result.units,
+                    "sections": result.sections,
+                    "tables": result.tables,
+                    "properties": result.properties,
+                }
+            )
+    return restored
+
+
 def _unsupported(path: str) -> str:
     name = path.rsplit("/", 1)[-1]
     if "." not in name:

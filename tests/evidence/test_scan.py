@@ -16,7 +16,7 @@ from imsaudit.core.errors import UsageError
 from imsaudit.evidence import scan as scan_module
 from imsaudit.evidence.classify import Classified
 from imsaudit.evidence.model import Document
-from imsaudit.evidence.scan import Known, ScanOptions, ScanResult, hash_folder, scan_folder
+from imsaudit.evidence.scan import Known, ScanOptions, ScanResult, hash_folder, restore_text, scan_folder
 
 from .conftest import FIXTURES
 
@@ -359,3 +359,30 @@ def test_a_hashed_folder_is_not_hashed_again(tmp_path: Path, monkeypatch: pytest
     again = scan_folder(folder, options, hashed=hashed, known=known)
     assert reads == []
     assert again.documents == first.documents
+
+
+def test_restore_text_puts_back_what_the_cache_holds_without_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from imsaudit.findings.incremental import register_fields
+
+    folder = tmp_path / "evidence"
+    shutil.copytree(FIXTURES, folder)
+    options = ScanOptions(jobs=1, cache_dir=tmp_path / "cache", ocr=False)
+    scanned = scan_folder(folder, options)
+    textless = [register_fields(d) for d in scanned.documents]
+    assert any(d != t for d, t in zip(scanned.documents, textless, strict=True))
+    monkeypatch.setattr(scan_module, "_read", lambda *_: pytest.fail("a file was read"))
+    restored = restore_text(folder, options, textless, None)
+    assert {d.path for d in scanned.documents} == set(restored)
+    assert all(restored[d.path] == d for d in scanned.documents if d.path in restored)
+    # A document whose entry is gone is left out, for the caller to read again.
+    gone = next(d for d in scanned.documents if d.tables)
+    with sqlite3.connect(tmp_path / "cache" / "extract-v1.sqlite") as db:
+        db.execute("DELETE FROM extraction WHERE sha256 = ?", (gone.sha256,))
+    again = restore_text(folder, options, textless, None)
+    assert set(again) == set(restored) - {d.path for d in scanned.documents if d.sha256 == gone.sha256}
+    # Without a cache there is nothing to restore from.
+    assert restore_text(folder, ScanOptions(use_cache=False), textless, None) == {}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
@@ -198,6 +199,19 @@ def test_a_damaged_state_means_a_full_audit(folder: Path, tmp_path: Path) -> Non
     _, stats = _reaudit(folder, cache)
     assert stats.reused == 0
     assert stats.judged == stats.checks
+
+
+def test_documents_gone_from_the_extraction_cache_are_read_again(folder: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first, _ = _reaudit(folder, cache)
+    with sqlite3.connect(cache / "extract-v1.sqlite") as db:
+        db.execute("DELETE FROM extraction")
+    # A register loses its rows: the checks of its kinds read the other documents of those kinds.
+    register = folder / "04 Portfolio" / "idea-register-2026.csv"
+    register.write_text(register.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    again, stats = _reaudit(folder, cache)
+    assert again != first
+    assert stats.rebuilt > 0
 
 
 def test_another_manual_verdict_judges_nothing_again(folder: Path, tmp_path: Path) -> None:
