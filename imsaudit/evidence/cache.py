@@ -12,15 +12,20 @@ process touches the database; workers encode and decode the entries.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import sqlite3
 import zlib
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from imsaudit.evidence.model import ExtractResult
+from pydantic import BaseModel
+
+from imsaudit.evidence.model import ExtractResult, Property, Section, Table, TextUnit, UnitRole
+
+M = TypeVar("M", bound=BaseModel)
 
 logger = logging.getLogger(__name__)
 
@@ -60,31 +65,121 @@ def _decode(obj: dict[str, Any]) -> Any:
     return obj
 
 
+_ROLES = tuple(UnitRole)
+_ROLE_NUMBER = {role: number for number, role in enumerate(_ROLES)}
+_SHAPES = (TextUnit, Section, Table, Property, ExtractResult)
+FORMAT = hashlib.sha256(
+    repr([(m.__name__, list(m.model_fields)) for m in _SHAPES] + [_ROLES]).encode()
+).hexdigest()[:12]
+"""The entry format: rows of values in field order, so any change of fields or roles is
+another format, whose entries no longer load (a miss) rather than load wrongly."""
+
+
+def _made(model: type[M], fields: dict[str, Any], given: set[str]) -> M:
+    """A model from values this module wrote itself, without validating them again.
+
+    Validation dominated reading an entry (a 7-way union per table cell); the values
+    were validated when the extractor made them, and an entry of another format does
+    not load at all (``FORMAT``). ``given`` is shared by every instance of a shape.
+    """
+    made = model.__new__(model)
+    object.__setattr__(made, "__dict__", fields)
+    object.__setattr__(made, "__pydantic_fields_set__", given)
+    object.__setattr__(made, "__pydantic_extra__", None)
+    object.__setattr__(made, "__pydantic_private__", None)
+    return made
+
+
 def dump_result(result: ExtractResult) -> bytes:
-    """A result as compressed JSON; dates are tagged so they come back as dates."""
-    text = json.dumps(result.model_dump(), default=_encode, ensure_ascii=False, separators=(",", ":"))
+    """A result as compressed JSON rows (one list per record); dates are tagged to come back as dates."""
+    data = [
+        FORMAT,
+        [[u.text, u.locator, _ROLE_NUMBER[u.role], u.level, u.section] for u in result.units],
+        [[s.title, s.level, s.path, s.locator, s.first_unit, s.end_unit] for s in result.sections],
+        [
+            [t.name, t.locator, t.header, t.header_locator, t.rows, t.row_locators, t.truncated]
+            for t in result.tables
+        ],
+        [[p.name, p.value, p.source] for p in result.properties],
+        [
+            result.pages,
+            result.pages_without_text,
+            result.ocr_pages,
+            result.encoding,
+            result.warnings,
+            result.error,
+        ],
+    ]
+    text = json.dumps(data, default=_encode, ensure_ascii=False, separators=(",", ":"))
     return zlib.compress(text.encode("utf-8"), 1)  # level 6 took 4x longer for ~20% less
 
 
 def load_result(payload: bytes) -> ExtractResult:
-    """The inverse of ``dump_result``.
+    """The inverse of ``dump_result``; raises (a miss for the callers) on an entry of another format.
 
     Equal cell values, section paths and locators (a table row's is also its text
     unit's) come back as one shared string each, as the extractors make them
     (``ResultBuilder``): JSON gives a copy per occurrence, which at 10,000 documents is
     hundreds of megabytes.
     """
-    data = json.loads(zlib.decompress(payload).decode("utf-8"), object_hook=_decode)
+    shape, units, sections, tables, properties, rest = json.loads(
+        zlib.decompress(payload), object_hook=_decode
+    )
+    if shape != FORMAT:
+        raise ValueError(f"cache entry of format {shape!r}, not {FORMAT!r}")
     same: dict[str, str] = {}
-    for unit in data.get("units", ()):
-        unit["locator"] = same.setdefault(unit["locator"], unit["locator"])
-        if isinstance(unit.get("section"), str):
-            unit["section"] = same.setdefault(unit["section"], unit["section"])
-    for table in data.get("tables", ()):
-        rows = table["rows"]
-        table["rows"] = [[same.setdefault(c, c) if type(c) is str else c for c in row] for row in rows]
-        table["row_locators"] = [same.setdefault(r, r) for r in table["row_locators"]]
-    return ExtractResult.model_validate(data)
+    share = same.setdefault
+    roles = _ROLES
+    unit_fields, table_fields = set(TextUnit.model_fields), set(Table.model_fields)
+    pages, pages_without_text, ocr_pages, encoding, warnings, error = rest
+    fields: dict[str, Any] = {
+        "units": tuple(
+            _made(
+                TextUnit,
+                {
+                    "text": text,
+                    "locator": share(locator, locator),
+                    "role": roles[role],
+                    "level": level,
+                    "section": section if section is None else share(section, section),
+                },
+                unit_fields,
+            )
+            for text, locator, role, level, section in units
+        ),
+        "sections": tuple(
+            Section(
+                title=title, level=level, path=tuple(path), locator=locator, first_unit=first, end_unit=end
+            )
+            for title, level, path, locator, first, end in sections
+        ),
+        "tables": tuple(
+            _made(
+                Table,
+                {
+                    "name": name,
+                    "locator": locator,
+                    "header": tuple(header),
+                    "header_locator": header_locator,
+                    "rows": tuple(tuple([share(c, c) if type(c) is str else c for c in row]) for row in rows),
+                    "row_locators": tuple([share(r, r) for r in row_locators]),
+                    "truncated": truncated,
+                },
+                table_fields,
+            )
+            for name, locator, header, header_locator, rows, row_locators, truncated in tables
+        ),
+        "properties": tuple(
+            Property(name=name, value=value, source=source) for name, value, source in properties
+        ),
+        "pages": pages,
+        "pages_without_text": tuple(pages_without_text),
+        "ocr_pages": tuple(ocr_pages),
+        "encoding": encoding,
+        "warnings": tuple(warnings),
+        "error": error,
+    }
+    return _made(ExtractResult, fields, set(ExtractResult.model_fields))
 
 
 class ExtractionCache:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+import pytest
+
 from imsaudit.evidence.cache import ExtractionCache, dump_result, load_result
 from imsaudit.evidence.model import ExtractResult, Table, TextUnit
 
@@ -106,3 +108,21 @@ def test_pickled_models_share_their_field_name_sets() -> None:
     sets = {id(u.__pydantic_fields_set__) for u in again.units}
     assert len(sets) == 1
     assert again.units[0].__pydantic_fields_set__ == {"text", "locator", "section"}
+
+
+def test_entries_of_another_format_are_misses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Entries are rows in field order, loaded unvalidated: one of another format must not load."""
+    import json
+    import zlib
+
+    from imsaudit.evidence import cache as cache_module
+
+    earlier = zlib.compress(json.dumps(_result().model_dump(mode="json")).encode())  # the first format
+    with ExtractionCache(tmp_path / "cache") as cache:
+        cache.put_payload("old", "pdf/1", "k", earlier)
+        assert cache.get("old", "pdf/1", "k") is None
+        cache.put("new", "pdf/1", "k", _result())
+        assert cache.get("new", "pdf/1", "k") == _result()
+        monkeypatch.setattr(cache_module, "FORMAT", "other fields")
+        assert cache.get("new", "pdf/1", "k") is None
+        assert (cache.hits, cache.misses) == (1, 2)
