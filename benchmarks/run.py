@@ -156,6 +156,7 @@ def _timed_stages(times: dict[str, float]) -> Iterator[None]:
         (scan_module, "hash_folder", "hash the folder"),
         (StateStore, "get", "read the previous audit's state"),
         (scan_module, "scan_folder", "scan + classify (workers)"),
+        (scan_module, "restore_text", "restore text from the extraction cache"),
         (classify_module, "classify", "classify"),
         (evaluate_module, "evaluate_library", "evaluate"),
         (assemble_module, "assemble", "assemble"),
@@ -455,7 +456,7 @@ def report(
         lines += [
             "",
             f"After the change: {made['reused']:,} documents taken from the previous audit's state, "
-            f"{made['rebuilt']:,} of them rebuilt from the extraction cache; "
+            f"{made['rebuilt']:,} of them given their text back from the extraction cache; "
             f"{made['judged']:,} of {made['checks']:,} distinct checks judged again.",
         ]
     lines += [
@@ -466,8 +467,8 @@ def report(
         "|---|---|---|---|---|---|---|",
     ]
     changed = main.get("changed")
-    for stage in cold["stages"]:
-        c, w = cold["stages"][stage], warm["stages"].get(stage, 0.0)
+    for stage in dict.fromkeys([*cold["stages"], *(changed["stages"] if changed else ())]):
+        c, w = cold["stages"].get(stage, 0.0), warm["stages"].get(stage, 0.0)
         row = f"| {stage} | {c:.2f} | {100 * c / cold['total_s']:.0f} | "
         row += f"{w:.2f} | {100 * w / warm['total_s']:.0f} |"
         if changed is not None:

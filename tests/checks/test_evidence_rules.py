@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from imsaudit.checks import _evidence
 from imsaudit.checks._evidence import add_months, age, age_text, cell_filled, cell_nil, rank
 from imsaudit.evidence.model import Cell
 from tests.checks.builders import context, params
@@ -43,6 +44,23 @@ def test_an_open_question_is_not_filled(value: Cell) -> None:
 )  # fmt: skip
 def test_nil_answers_are_told_apart_from_values(value: str, nil: bool) -> None:
     assert cell_nil(value) is nil
+
+
+_CELL_TEXT = st.text(
+    alphabet=st.sampled_from("nNtTaAbBdDoOlLeEiI0-9 <>[]/.?ÀàœŒßİαÑ\u0130\u212a"), max_size=12
+) | st.sampled_from(sorted(_evidence._NIL_ANSWERS | _evidence._OPEN_PHRASES | _evidence._OPEN_WORDS))
+
+
+@given(_CELL_TEXT.map(str.strip))
+def test_the_first_character_shortcut_answers_as_the_words_do(text: str) -> None:
+    """``text_answer`` decides most cells by their first character; it must agree with reading the words."""
+    slow = _evidence._PLAIN_STARTS
+    try:
+        _evidence._PLAIN_STARTS = frozenset()
+        expected = _evidence.text_answer(text)
+    finally:
+        _evidence._PLAIN_STARTS = slow
+    assert _evidence.text_answer(text) == expected
 
 
 def test_a_value_that_merely_contains_a_placeholder_is_filled() -> None:
