@@ -19,13 +19,9 @@ import sqlite3
 import zlib
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import BaseModel
-
-from imsaudit.evidence.model import ExtractResult, Property, Section, Table, TextUnit, UnitRole
-
-M = TypeVar("M", bound=BaseModel)
+from imsaudit.evidence.model import ExtractResult, Property, Section, Table, TextUnit, UnitRole, trusted
 
 logger = logging.getLogger(__name__)
 
@@ -75,21 +71,6 @@ FORMAT = hashlib.sha256(
 another format, whose entries no longer load (a miss) rather than load wrongly."""
 
 
-def _made(model: type[M], fields: dict[str, Any], given: set[str]) -> M:
-    """A model from values this module wrote itself, without validating them again.
-
-    Validation dominated reading an entry (a 7-way union per table cell); the values
-    were validated when the extractor made them, and an entry of another format does
-    not load at all (``FORMAT``). ``given`` is shared by every instance of a shape.
-    """
-    made = model.__new__(model)
-    object.__setattr__(made, "__dict__", fields)
-    object.__setattr__(made, "__pydantic_fields_set__", given)
-    object.__setattr__(made, "__pydantic_extra__", None)
-    object.__setattr__(made, "__pydantic_private__", None)
-    return made
-
-
 def dump_result(result: ExtractResult) -> bytes:
     """A result as compressed JSON rows (one list per record); dates are tagged to come back as dates."""
     data = [
@@ -134,7 +115,7 @@ def load_result(payload: bytes) -> ExtractResult:
     pages, pages_without_text, ocr_pages, encoding, warnings, error = rest
     fields: dict[str, Any] = {
         "units": tuple(
-            _made(
+            trusted(
                 TextUnit,
                 {
                     "text": text,
@@ -154,7 +135,7 @@ def load_result(payload: bytes) -> ExtractResult:
             for title, level, path, locator, first, end in sections
         ),
         "tables": tuple(
-            _made(
+            trusted(
                 Table,
                 {
                     "name": name,
@@ -179,7 +160,7 @@ def load_result(payload: bytes) -> ExtractResult:
         "warnings": tuple(warnings),
         "error": error,
     }
-    return _made(ExtractResult, fields, set(ExtractResult.model_fields))
+    return trusted(ExtractResult, fields, set(ExtractResult.model_fields))
 
 
 class ExtractionCache:

@@ -26,7 +26,7 @@ from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt
 
@@ -53,6 +53,23 @@ class _Frozen(BaseModel):
 
 
 _FIELD_SETS: dict[frozenset[str], set[str]] = {}
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def trusted(model: type[M], fields: dict[str, Any], given: set[str]) -> M:
+    """A model from values this package validated before, without validating them again.
+
+    For records coming back from the package's own cache entries and worker processes,
+    where validation (a 7-way union per table cell) cost more than the rest of the load.
+    ``given`` (the fields set) is shared by every instance of a shape.
+    """
+    made = model.__new__(model)
+    object.__setattr__(made, "__dict__", fields)
+    object.__setattr__(made, "__pydantic_fields_set__", given)
+    object.__setattr__(made, "__pydantic_extra__", None)
+    object.__setattr__(made, "__pydantic_private__", None)
+    return made
 
 
 class DocumentFormat(StrEnum):
@@ -96,6 +113,23 @@ class TextUnit(_Frozen):
     """Heading level (1 = top); 0 for anything that is not a heading."""
     section: str | None = None
     """Path of the headings above it, ``"Scope > Boundaries"``; None before the first heading."""
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickle (to and from the scan's workers) as five values, not a state dict.
+
+        Every line and row of 10,000 documents crosses from a worker to the main
+        process: as values, pickling is ~4x faster and unpickling ~1.5x (no ``__setstate__``).
+        """
+        return _unit, (self.text, self.locator, self.role, self.level, self.section)
+
+
+def _unit(text: str, locator: str, role: UnitRole, level: int, section: str | None) -> TextUnit:
+    """A ``TextUnit`` back from its pickle (``TextUnit.__reduce__``)."""
+    fields = {"text": text, "locator": locator, "role": role, "level": level, "section": section}
+    return trusted(TextUnit, fields, _UNIT_FIELDS)
+
+
+_UNIT_FIELDS = set(TextUnit.model_fields)
 
 
 class Section(_Frozen):
