@@ -168,8 +168,6 @@ class _Job:
     """The cache key's options part (limits, OCR engine)."""
     cached: bytes | None = None
     """The cache entry to load instead of extracting (extracted after all if it no longer loads)."""
-    textless: Document | None = None
-    """A document kept without its text (``restore_text``): only its text is loaded from ``cached``."""
 
 
 @dataclass(frozen=True)
@@ -180,8 +178,6 @@ class _Made:
     classified: Classified | None = None
     payload: bytes | None = None
     """The extraction, encoded for the cache; None when it came from the cache."""
-    lost: bool = False
-    """A ``textless`` job whose cache entry no longer loads: its file must be read again."""
 
 
 _WORKER_CLASSIFIER: Classifier | None = None
@@ -207,8 +203,6 @@ def _make(job: _Job, classifier: Classifier | None, caches: bool) -> _Made:
     only reads, hashes and stores. A document of no kind comes back without its text
     (``_register_only``): nothing judges it, and ten thousand of them would not fit.
     """
-    if job.textless is not None:
-        return _restored(job)
     extractor = EXTRACTORS.get(job.extractor)
     result: ExtractResult | None = None
     payload = None
@@ -227,23 +221,9 @@ def _make(job: _Job, classifier: Classifier | None, caches: bool) -> _Made:
     return _complete(job, result, classifier, payload)
 
 
-def _restored(job: _Job) -> _Made:
-    """A ``textless`` job: its document with the text of its cache entry put back."""
-    assert job.textless is not None and job.cached is not None
-    try:
-        result = load_result(job.cached)
-    except Exception:  # an entry from an incompatible build: the caller reads the file again
-        logger.debug("stale cache entry for %s", job.path, exc_info=True)
-        return _Made(job.textless, lost=True)
-    update = {"units": result.units, "sections": result.sections, "tables": result.tables}
-    return _Made(job.textless.model_copy(update={**update, "properties": result.properties}))
-
-
 def _complete(
     job: _Job, result: ExtractResult, classifier: Classifier | None, payload: bytes | None = None
 ) -> _Made:
-    if job.textless is not None:  # a worker failed on it (``_Runner``): read the file instead
-        return _Made(job.textless, lost=True)
     extractor = EXTRACTORS.get(job.extractor)
     document = _document(job.path, job.sha256, job.size, extractor, result)
     if classifier is None:
@@ -752,10 +732,6 @@ def scan_folder(
     )
 
 
-RESTORE_POOL_MIN_BYTES = 8 << 20
-"""Cache entries (compressed) worth starting worker processes to decode: about a second's work."""
-
-
 def restore_text(
     root: Path, options: ScanOptions | None, documents: Iterable[Document], ocr: OcrEngine | None
 ) -> dict[str, Document]:
@@ -765,17 +741,15 @@ def restore_text(
     extraction: same bytes, extractor, limits and OCR engine, which the state's key and
     the cache's key both name. So the units, sections, tables and properties are put
     back as the cache holds them, without reading the file, normalizing or classifying
-    it again; entries are decoded in worker processes when there are enough of them. A
-    document whose entry is gone, or no longer loads, is left out: the caller reads it
-    again (``scan_folder(only=)``). A document that was never read (an error) has no
-    text to restore and comes back as it is.
+    it again. A document whose entry is gone, or no longer loads, is left out: the
+    caller reads it again (``scan_folder(only=)``). A document that was never read (an
+    error) has no text to restore and comes back as it is.
     """
     options = options or ScanOptions()
     restored: dict[str, Document] = {}
     cache_dir = cache_dir_for(_checked_root(root), options) if options.use_cache else None
     if cache_dir is None:
         return restored
-    jobs: list[_Job] = []
     with ExtractionCache(cache_dir) as cache:
         for document in documents:
             found = extractor_for(document.path)
@@ -786,27 +760,21 @@ def restore_text(
                 continue
             key = _options_key(found[0], options.limits, ocr)
             payload = cache.get_payload(document.sha256, found[0].label, key)
-            if payload is not None:
-                context = ExtractContext(path=document.path, limits=options.limits)
-                jobs.append(
-                    _Job(len(jobs), document.path, document.sha256, document.size, found[0].name, b"",
-                         context, key, payload, textless=document)
-                )  # fmt: skip
-
-    def finish(job: _Job, made: _Made) -> None:
-        if not made.lost:
-            restored[job.path] = made.document
-
-    workers = options.jobs if options.jobs is not None else default_jobs()
-    big = sum(len(job.cached or b"") for job in jobs) >= RESTORE_POOL_MIN_BYTES
-    runner = _Runner(workers, workers > 1 and big, None, False, finish)
-    try:
-        for job in jobs:
-            runner.submit(job)
-        runner.finish()
-    finally:
-        if runner.pool is not None:
-            runner.pool.shutdown(wait=False, cancel_futures=True)
+            if payload is None:
+                continue
+            try:
+                result = load_result(payload)
+            except Exception:  # an entry from an incompatible build: read the file again
+                logger.debug("stale cache entry for %s", document.path, exc_info=True)
+                continue
+            restored[document.path] = document.model_copy(
+                update={
+                    "units": result.units,
+                    "sections": result.sections,
+                    "tables": result.tables,
+                    "properties": result.properties,
+                }
+            )
     return restored
 
 
