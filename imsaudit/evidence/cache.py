@@ -21,7 +21,16 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from imsaudit.evidence.model import ExtractResult, Property, Section, Table, TextUnit, UnitRole, trusted
+from imsaudit.evidence.model import (
+    ExtractResult,
+    Property,
+    Section,
+    Table,
+    TextUnit,
+    UnitRole,
+    trusted,
+    unit_of,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -111,20 +120,16 @@ def load_result(payload: bytes) -> ExtractResult:
     same: dict[str, str] = {}
     share = same.setdefault
     roles = _ROLES
-    unit_fields, table_fields = set(TextUnit.model_fields), set(Table.model_fields)
+    table_fields = set(Table.model_fields)
     pages, pages_without_text, ocr_pages, encoding, warnings, error = rest
     fields: dict[str, Any] = {
         "units": tuple(
-            trusted(
-                TextUnit,
-                {
-                    "text": text,
-                    "locator": share(locator, locator),
-                    "role": roles[role],
-                    "level": level,
-                    "section": section if section is None else share(section, section),
-                },
-                unit_fields,
+            unit_of(
+                text,
+                share(locator, locator),
+                roles[role],
+                level,
+                section if section is None else share(section, section),
             )
             for text, locator, role, level, section in units
         ),

@@ -120,11 +120,11 @@ class TextUnit(_Frozen):
         Every line and row of 10,000 documents crosses from a worker to the main
         process: as values, pickling is ~4x faster and unpickling ~1.5x (no ``__setstate__``).
         """
-        return _unit, (self.text, self.locator, self.role, self.level, self.section)
+        return unit_of, (self.text, self.locator, self.role, self.level, self.section)
 
 
-def _unit(text: str, locator: str, role: UnitRole, level: int, section: str | None) -> TextUnit:
-    """A ``TextUnit`` back from its pickle (``TextUnit.__reduce__``)."""
+def unit_of(text: str, locator: str, role: UnitRole, level: int, section: str | None) -> TextUnit:
+    """A ``TextUnit`` from values it had before (its pickle, ``TextUnit.__reduce__``; a cache entry)."""
     fields = {"text": text, "locator": locator, "role": role, "level": level, "section": section}
     return trusted(TextUnit, fields, _UNIT_FIELDS)
 
