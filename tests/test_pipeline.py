@@ -1,0 +1,46 @@
+"""The pipeline's own behaviour around the stages (each stage is tested in its package)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+from pathlib import Path
+
+import pytest
+
+from imsaudit.evidence.scan import ScanOptions
+from imsaudit.findings import evaluate
+from imsaudit.pipeline import AuditSettings, run_audit
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_an_audit_leaves_the_cyclic_collector_as_it_found_it(
+    tmp_path: Path, enabled: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The collector is paused and the documents frozen while an audit runs (``_collector_aside``).
+
+    A program that calls ``run_audit`` must get its collector back as it was, with
+    nothing left frozen, whether the audit succeeds or fails.
+    """
+    folder = tmp_path / "evidence"
+    folder.mkdir()
+    (folder / "quality-policy.md").write_text("# Quality policy\n\nWe commit to improvement.\n")
+    settings = AuditSettings(
+        evidence_dir=folder, as_of=dt.date(2026, 11, 1), scan=ScanOptions(jobs=1, use_cache=False)
+    )
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        assert run_audit(settings).documents
+        assert (gc.isenabled(), gc.get_freeze_count()) == (enabled, 0)
+
+        def broken(*args: object, **kwargs: object) -> None:
+            assert gc.get_freeze_count() > 0  # the documents were frozen before judging
+            raise RuntimeError("judging failed")
+
+        monkeypatch.setattr(evaluate, "evaluate_library", broken)
+        with pytest.raises(RuntimeError, match="judging failed"):
+            run_audit(settings)
+        assert (gc.isenabled(), gc.get_freeze_count()) == (enabled, 0)
+    finally:
+        (gc.enable if was else gc.disable)()
