@@ -28,6 +28,7 @@ from imsaudit.evidence.model import (
     Table,
     TextUnit,
     UnitRole,
+    table_of,
     trusted,
     unit_of,
 )
@@ -107,30 +108,21 @@ def dump_result(result: ExtractResult) -> bytes:
 def load_result(payload: bytes) -> ExtractResult:
     """The inverse of ``dump_result``; raises (a miss for the callers) on an entry of another format.
 
-    Equal cell values, section paths and locators (a table row's is also its text
-    unit's) come back as one shared string each, as the extractors make them
-    (``ResultBuilder``): JSON gives a copy per occurrence, which at 10,000 documents is
-    hundreds of megabytes.
+    Equal short cell values, section paths and locators (a table row's is also its
+    text unit's) come back as one shared string each (``model.shared``), as the
+    extractors make them (``ResultBuilder``): JSON gives a copy per occurrence, which
+    at 10,000 documents is hundreds of megabytes.
     """
     shape, units, sections, tables, properties, rest = json.loads(
         zlib.decompress(payload), object_hook=_decode
     )
     if shape != FORMAT:
         raise ValueError(f"cache entry of format {shape!r}, not {FORMAT!r}")
-    same: dict[str, str] = {}
-    share = same.setdefault
     roles = _ROLES
-    table_fields = set(Table.model_fields)
     pages, pages_without_text, ocr_pages, encoding, warnings, error = rest
     fields: dict[str, Any] = {
         "units": tuple(
-            unit_of(
-                text,
-                share(locator, locator),
-                roles[role],
-                level,
-                section if section is None else share(section, section),
-            )
+            unit_of(text, locator, roles[role], level, section)
             for text, locator, role, level, section in units
         ),
         "sections": tuple(
@@ -139,22 +131,7 @@ def load_result(payload: bytes) -> ExtractResult:
             )
             for title, level, path, locator, first, end in sections
         ),
-        "tables": tuple(
-            trusted(
-                Table,
-                {
-                    "name": name,
-                    "locator": locator,
-                    "header": tuple(header),
-                    "header_locator": header_locator,
-                    "rows": tuple(tuple([share(c, c) if type(c) is str else c for c in row]) for row in rows),
-                    "row_locators": tuple([share(r, r) for r in row_locators]),
-                    "truncated": truncated,
-                },
-                table_fields,
-            )
-            for name, locator, header, header_locator, rows, row_locators, truncated in tables
-        ),
+        "tables": tuple(table_of(*table) for table in tables),
         "properties": tuple(
             Property(name=name, value=value, source=source) for name, value, source in properties
         ),

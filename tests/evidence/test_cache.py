@@ -113,6 +113,25 @@ def test_pickled_models_share_their_field_name_sets() -> None:
     assert pickle.loads(pickle.dumps(again)).model_dump_json() == _register(3).model_dump_json()
 
 
+def test_documents_from_workers_share_equal_short_strings_across_documents() -> None:
+    """Each worker pickle is its own copies; the main process keeps one string per short value."""
+    import pickle
+
+    long_text = "a description of what was done, long enough to be left unshared by design"
+    first, second = (pickle.loads(pickle.dumps(_register(3))) for _ in range(2))
+    assert first == second == _register(3)
+    a, b = first.tables[0], second.tables[0]
+    assert a.rows[0][1] is b.rows[0][1]  # a status
+    assert a.row_locators[0] is b.row_locators[0]
+    assert first.units[1].locator is second.units[1].locator
+    assert first.units[0].section is second.units[0].section
+    table = Table(name="t", locator="t", rows=((long_text + "",),), row_locators=("row 2",))
+    one, two = (pickle.loads(pickle.dumps(table)) for _ in range(2))
+    assert one == two == table
+    assert one.rows[0][0] is not two.rows[0][0]  # long text is not interned
+    assert type(one.rows[0]) is tuple
+
+
 def test_entries_of_another_format_are_misses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Entries are rows in field order, loaded unvalidated: one of another format must not load."""
     import json
