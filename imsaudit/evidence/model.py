@@ -131,10 +131,10 @@ def unit_of(text: str, locator: str, role: UnitRole, level: int, section: str | 
     """
     fields = {
         "text": text,
-        "locator": intern(locator),
+        "locator": _interned(locator),
         "role": role,
         "level": level,
-        "section": section if section is None else intern(section),
+        "section": _interned(section),
     }
     return trusted(TextUnit, fields, _UNIT_FIELDS)
 
@@ -152,6 +152,11 @@ def shared(value: Cell) -> Cell:
 
 
 _SHARED_LENGTH = 40
+
+
+def _interned(text: str | None) -> str | None:
+    """``sys.intern(text)`` for a plain string; anything else (None, a subclass) as it is."""
+    return intern(text) if type(text) is str else text
 
 
 _UNIT_FIELDS = set(TextUnit.model_fields)
@@ -225,7 +230,7 @@ def table_of(
         "header": tuple(header),
         "header_locator": header_locator,
         "rows": tuple(tuple(map(shared, row)) for row in rows),
-        "row_locators": tuple(map(intern, row_locators)),
+        "row_locators": tuple(map(_interned, row_locators)),
         "truncated": truncated,
     }
     return trusted(Table, fields, _TABLE_FIELDS)

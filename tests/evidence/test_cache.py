@@ -132,6 +132,21 @@ def test_documents_from_workers_share_equal_short_strings_across_documents() -> 
     assert type(one.rows[0]) is tuple
 
 
+class _Smart(str):
+    """A ``str`` subclass, as lxml gives: it cannot be interned, and must still travel."""
+
+
+def test_string_subclasses_travel_between_processes_unshared() -> None:
+    import pickle
+
+    unit = TextUnit.model_construct(text="x", locator=_Smart("line 1"), section=_Smart("A"))
+    table = Table.model_construct(
+        name="t", locator="t", rows=((_Smart("x"),),), row_locators=(_Smart("row 2"),)
+    )
+    assert pickle.loads(pickle.dumps(unit)) == unit
+    assert pickle.loads(pickle.dumps(table)) == table
+
+
 def test_entries_of_another_format_are_misses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Entries are rows in field order, loaded unvalidated: one of another format must not load."""
     import json
