@@ -16,7 +16,7 @@ import datetime as dt
 import functools
 import gc
 import hashlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -341,22 +341,22 @@ def _rebuild_stale(
     scan: ScanResult,
     memo: CheckMemo,
     reused: set[str],
-    read: set[str],
+    held: Mapping[str, set[str]],
     hashed: FolderHashes | None,
     classifier: Classifier,
 ) -> tuple[ScanResult, CheckMemo, int]:
     """Rebuild in full the documents taken from the state that a leaf to be judged again reads.
 
     A state keeps documents without their text; a check whose evidence changed needs
-    the text of the documents of its kinds (a phrase check only of those with no
-    reading in ``read``), put back from the extraction cache (``restore_text``; a file
+    the text of the documents of its kinds (unless the readings of them the state gives
+    back, ``held``, are all it reads), put back from the extraction cache (``restore_text``; a file
     whose entry is gone is read again). Same bytes, same classifier: their kinds are
     the state's, not classified again. Also says how many were rebuilt.
     """
     from imsaudit.evidence.scan import restore_text, scan_folder
     from imsaudit.findings.incremental import CheckMemo
 
-    paths = memo.to_rebuild(_leaves(library), reused, read, library.kinds)
+    paths = memo.to_rebuild(_leaves(library), reused, held, library.kinds)
     if not paths:
         return scan, memo, 0
     made = restore_text(
@@ -434,6 +434,7 @@ def _judge(
     states: StateStore | None,
 ) -> AuditResult:
     """``_audit`` inside ``_collector_aside``: read the evidence, then judge it and assemble."""
+    from imsaudit.checks._derived import Derived
     from imsaudit.evidence.scan import scan_folder
     from imsaudit.findings.assemble import assemble
     from imsaudit.findings.evaluate import evaluate_library, library_matcher
@@ -455,16 +456,18 @@ def _judge(
     index = scan.index(classifier)
     memo = None
     matcher = library_matcher(library)
+    derived = Derived()
     rebuilt = 0
     if state_id is not None:
         memo = CheckMemo(index, settings.as_of, state.results if state else {})
         if state is not None and scan.reused:
             reused = set(scan.reused)
-            read = state.preload(matcher, reused)
+            held = state.preload(matcher, reused, settings.as_of)
             scan, memo, rebuilt = _rebuild_stale(
-                settings, library, scan, memo, reused, read, hashed, classifier
+                settings, library, scan, memo, reused, held, hashed, classifier
             )
             index = memo.index
+            state.preload_dates(derived, (d for d in index.documents if d.path in reused), settings.as_of)
     exclusions = _exclusions(settings)
     # The documents live until the end: the collector, back on for what judging makes
     # and drops, need not walk their millions of objects again (``_collector_aside``).
@@ -478,6 +481,7 @@ def _judge(
         waivers=_waivers(settings),
         memo=memo,
         matcher=matcher,
+        derived=derived,
     )
     if stats is not None:
         stats.files = len(scan.documents)
@@ -487,7 +491,8 @@ def _judge(
             stats.checks = len(memo.results)
             stats.judged = memo.judged
     if states is not None and state_id is not None and memo is not None:
-        states.put_json(state_id, AuditState.after(scan.documents, scan.classified or {}, memo, matcher))
+        state_json = AuditState.after(scan.documents, scan.classified or {}, memo, matcher, derived)
+        states.put_json(state_id, state_json)
     clauses, summary, gaps, plan, hs_rows = assemble(library, requirements, exclusions)
     errors = [ErrorEntry(path=d.path, line=0, message=d.error) for d in scan.documents if d.error]
     errors += [ErrorEntry(path=n.path, line=n.line, message=n.message) for n in index.notes]

@@ -219,3 +219,16 @@ class Derived:
         value = compute()
         self._memo[slot] = (owner, value)
         return value
+
+    def computed(self, owner: object, key: Hashable) -> Any | None:
+        """What ``memo`` holds for ``owner`` and ``key`` (computed or preloaded), or None."""
+        found = self._memo.get((id(owner), key))
+        return found[1] if found is not None and found[0] is owner else None
+
+    def preload(self, owner: object, key: Hashable, value: object) -> None:
+        """Take ``value`` as what ``memo`` would compute for ``owner`` and ``key``.
+
+        A re-audit gives back what the previous audit read of an unchanged document it
+        keeps without its text (``findings.incremental``); ``owner`` is that document.
+        """
+        self._memo[(id(owner), key)] = (owner, value)

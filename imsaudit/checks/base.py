@@ -12,7 +12,7 @@ and a test requires every type to say it in its own words.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Protocol
@@ -167,6 +167,10 @@ class KindCheckParams(CheckParams):
         return kinds_text(self.kind, titles)
 
 
+PHRASES = "phrases"
+"""The reading ``held`` names when the phrase matcher's reading of a document is preloaded."""
+
+
 class CheckType:
     """Base of check-type classes. Subclasses set ``name`` and ``Params`` and ``evaluate``.
 
@@ -183,13 +187,14 @@ class CheckType:
 
     @classmethod
     def needs_text(
-        cls, params: CheckParams, document: Document, read: bool, kinds: Mapping[str, EvidenceKind]
+        cls, params: CheckParams, document: Document, held: Set[str], kinds: Mapping[str, EvidenceKind]
     ) -> bool:
         """Whether judging ``document`` with ``params`` needs more of it than its register fields.
 
         The register fields are what a re-audit keeps of an unchanged document (path,
         hash, metadata, template markers, readability: ``findings.incremental``), with
-        what the phrase matcher found in it when ``read``. A check type that needs less
+        the readings the previous audit made of it that ``held`` names (``PHRASES``: what
+        the phrase matcher found; ``fresh`` names its own). A check type that needs less
         than the whole text says so here, and a re-audit then spares reading the
         document again. Tested for every check type on every bundled pack's leaves.
         """

@@ -9,13 +9,14 @@ be fully read is ``needs_review``, since the missing words may be on the unread 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, model_validator
 
 from imsaudit.checks._evidence import PhraseWording, judge_phrase_groups
 from imsaudit.checks.base import (
+    PHRASES,
     CheckParams,
     CheckType,
     EvalContext,
@@ -74,9 +75,9 @@ class Covers(CheckType):
 
     @classmethod
     def needs_text(
-        cls, params: CheckParams, document: Document, read: bool, kinds: Mapping[str, EvidenceKind]
+        cls, params: CheckParams, document: Document, held: Set[str], kinds: Mapping[str, EvidenceKind]
     ) -> bool:
-        return not read  # the matcher's reading is all it reads of the text
+        return PHRASES not in held  # the matcher's reading is all it reads of the text
 
     @classmethod
     def evaluate(cls, params: CheckParams, ctx: EvalContext) -> CheckResult:

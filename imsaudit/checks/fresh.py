@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field
 
-from imsaudit.checks._derived import Cells, TableData
+from imsaudit.checks._derived import Cells, Derived, TableData
 from imsaudit.checks._evidence import (
     add_months,
     age_text,
@@ -87,11 +87,14 @@ class Fresh(CheckType):
 
     @classmethod
     def needs_text(
-        cls, params: CheckParams, document: Document, read: bool, kinds: Mapping[str, EvidenceKind]
+        cls, params: CheckParams, document: Document, held: Set[str], kinds: Mapping[str, EvidenceKind]
     ) -> bool:
         assert isinstance(params, FreshParams)
+        tabular = _tabular(params, kinds)
+        if _reading_name(tabular) in held:
+            return False  # the previous audit's reading of its dates, for the same audit date
         # Of a document that is not a register, an approval date is all it reads.
-        return _tabular(params, kinds) or document.metadata.approved_on is None
+        return tabular or document.metadata.approved_on is None
 
     @classmethod
     def evaluate(cls, params: CheckParams, ctx: EvalContext) -> CheckResult:
@@ -222,8 +225,65 @@ def _tabular(params: FreshParams, kinds: Mapping[str, EvidenceKind]) -> bool:
 
 def _dates_of(ctx: EvalContext, document: Document, *, tabular: bool) -> DocumentDates:
     """``document_dates``, found once per evaluation: every fresh check of the kind reads them."""
-    key = ("fresh dates", tabular)
+    key = _memo_key(tabular)
     return ctx.derived.memo(document, key, lambda: document_dates(document, tabular=tabular, ctx=ctx))
+
+
+def _memo_key(tabular: bool) -> tuple[str, bool]:
+    return ("fresh dates", tabular)
+
+
+def _reading_name(tabular: bool) -> str:
+    """How ``needs_text``'s ``held`` names a stored reading of a document's dates."""
+    return "dates with rows" if tabular else "dates"
+
+
+class StoredDates(BaseModel):
+    """What ``fresh`` read of one document's dates, as a re-audit's state keeps it.
+
+    A register's dates are its rows': without this, a re-audit that judges a fresh
+    check again would put back every register of the kind from the extraction cache
+    to find one date each. It holds what a fresh check reads of a document for one
+    audit date (``AuditState.as_of``): whether it carries a date at all, and the newest
+    on or before that day. A document whose dates all come after the audit date is
+    not kept this way: a check may then list every one of them (``DocumentDates.every``).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    newest: tuple[date, str, str, str] | None = None
+    """(day, locator, verb, text) of the newest date on or before the audit date; None: no date."""
+
+    @classmethod
+    def of(cls, dates: DocumentDates, as_of: date) -> StoredDates | None:
+        newest = dates.newest(as_of)
+        if newest is None:
+            return None if dates.any() else cls()
+        return cls(newest=(newest.day, newest.locator, newest.verb, newest.text))
+
+    def dates(self, document: Document) -> DocumentDates:
+        """``DocumentDates`` of ``document`` that answer as the full ones did on the audit date."""
+        if self.newest is None:
+            return DocumentDates(document, (), ())
+        day, locator, verb, text = self.newest
+        return DocumentDates(document, (DocumentDate(day, document, locator, verb, text),), ())
+
+
+def stored_dates(derived: Derived, document: Document, as_of: date) -> dict[str, StoredDates]:
+    """Reading name -> the dates of ``document`` that fresh checks read in this evaluation, to store."""
+    found: dict[str, StoredDates] = {}
+    for tabular in (False, True):
+        dates = derived.computed(document, _memo_key(tabular))
+        if dates is not None and (stored := StoredDates.of(dates, as_of)) is not None:
+            found[_reading_name(tabular)] = stored
+    return found
+
+
+def preload_dates(derived: Derived, document: Document, stored: Mapping[str, StoredDates]) -> None:
+    """Give ``derived`` the stored dates of ``document`` (``stored_dates`` of the previous audit)."""
+    for tabular in (False, True):
+        if (found := stored.get(_reading_name(tabular))) is not None:
+            derived.preload(document, _memo_key(tabular), found.dates(document))
 
 
 @dataclass(frozen=True)

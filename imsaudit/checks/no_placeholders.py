@@ -8,7 +8,7 @@ document that could not be fully read makes the result ``needs_review``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from typing import TYPE_CHECKING, Literal
 
 from imsaudit.checks._evidence import (
@@ -51,7 +51,7 @@ class NoPlaceholders(CheckType):
 
     @classmethod
     def needs_text(
-        cls, params: CheckParams, document: Document, read: bool, kinds: Mapping[str, EvidenceKind]
+        cls, params: CheckParams, document: Document, held: Set[str], kinds: Mapping[str, EvidenceKind]
     ) -> bool:
         return False  # the template markers only
 

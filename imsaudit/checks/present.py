@@ -8,7 +8,7 @@ is ``partly_met``, none is ``not_met``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
@@ -46,7 +46,7 @@ class Present(CheckType):
 
     @classmethod
     def needs_text(
-        cls, params: CheckParams, document: Document, read: bool, kinds: Mapping[str, EvidenceKind]
+        cls, params: CheckParams, document: Document, held: Set[str], kinds: Mapping[str, EvidenceKind]
     ) -> bool:
         return document.metadata.title is None  # without a title, its first heading names it (``_label``)
 

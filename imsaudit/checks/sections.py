@@ -6,13 +6,14 @@ only in heading units: a word in body text is not a section.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
 from imsaudit.checks._evidence import PhraseWording, judge_phrase_groups
 from imsaudit.checks.base import (
+    PHRASES,
     CheckParams,
     CheckType,
     EvalContext,
@@ -58,9 +59,9 @@ class Sections(CheckType):
 
     @classmethod
     def needs_text(
-        cls, params: CheckParams, document: Document, read: bool, kinds: Mapping[str, EvidenceKind]
+        cls, params: CheckParams, document: Document, held: Set[str], kinds: Mapping[str, EvidenceKind]
     ) -> bool:
-        return not read  # the matcher's reading is all it reads of the text
+        return PHRASES not in held  # the matcher's reading is all it reads of the text
 
     @classmethod
     def evaluate(cls, params: CheckParams, ctx: EvalContext) -> CheckResult:

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from imsaudit.checks._combine import combine_all
+from imsaudit.checks._derived import Derived
 from imsaudit.checks._matcher import PhraseMatcher
 from imsaudit.checks.base import EvalContext, ResultMemo, check_phrases, run_check
 from imsaudit.core.results import CheckResult, EvidenceRef
@@ -177,12 +178,14 @@ def evaluate_library(
     waivers: Mapping[str, Waiver] | None = None,
     memo: ResultMemo | None = None,
     matcher: PhraseMatcher | None = None,
+    derived: Derived | None = None,
 ) -> tuple[RequirementResult, ...]:
     """Every requirement of every pack, in pack and clause order.
 
     With a ``memo`` (a re-audit, ``findings.incremental``), a leaf check whose evidence
     is unchanged since the previous audit is looked up rather than judged; ``matcher``
-    (``library_matcher``) may then come with readings of the previous audit preloaded.
+    (``library_matcher``) and ``derived`` may then come with readings of the previous
+    audit preloaded, and the caller keeps both to store this audit's readings.
 
     One phrase matcher serves every check of every pack: each document's text is walked
     once, however many requirements look at it. Likewise the context's ``derived`` reads
@@ -195,6 +198,7 @@ def evaluate_library(
         as_of=as_of,
         kinds=library.kinds,
         matcher=matcher or library_matcher(library),
+        derived=derived or Derived(),
         memo=memo,
     )
     verdicts = verdicts or {}

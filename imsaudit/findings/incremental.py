@@ -17,11 +17,13 @@ Two facts make the shortcut exact rather than approximate:
    those (``CheckMemo.key``), and a leaf whose key is unchanged is not judged again.
 
 A leaf to be judged again reads the documents of its kinds. The state keeps what the
-phrase matcher found in each document it read (``PhraseMatcher.reading``), and each
-check type says what it needs of an unchanged document beyond its register fields
-(``CheckType.needs_text``: a phrase check needs nothing more when the reading is
-there; a metadata check never does). Only the documents some leaf needs are rebuilt in
-full (from the extraction cache); every other one stays as the register shows it.
+phrase matcher found in each document it read (``PhraseMatcher.reading``) and, for its
+audit date, the dates fresh checks read of it (``fresh.StoredDates``: a register's
+latest row, without its rows). Each check type says what it needs of an unchanged
+document beyond its register fields and those readings (``CheckType.needs_text``: a
+phrase check needs nothing more when the reading is there; a metadata check never
+does). Only the documents some leaf needs are rebuilt in full (from the extraction
+cache); every other one stays as the register shows it.
 
 A state belongs to one folder, engine, library, set of kind mappings and extraction
 options (``pipeline._state_key``); anything else is a miss and a full audit. The state
@@ -40,8 +42,10 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
+from imsaudit.checks._derived import Derived
 from imsaudit.checks._matcher import Hit, PhraseMatcher, PhraseReading
-from imsaudit.checks.base import CHECK_TYPES, CheckParams
+from imsaudit.checks.base import CHECK_TYPES, PHRASES, CheckParams
+from imsaudit.checks.fresh import StoredDates, preload_dates, stored_dates
 from imsaudit.core.results import CheckResult
 from imsaudit.core.store import ModelStore
 from imsaudit.evidence.classify import Classified
@@ -54,6 +58,7 @@ if TYPE_CHECKING:
 FOLDER = "states-v1"
 KEEP = 8
 """States kept (one per folder and settings family), newest first."""
+_NOTHING: frozenset[str] = frozenset()
 
 
 class StoredReading(BaseModel):
@@ -85,6 +90,8 @@ class StateEntry(BaseModel):
     classified: Classified
     phrases: StoredReading | None = None
     """What the phrase matcher found in it, when a phrase check read it."""
+    dates: dict[str, StoredDates] = {}
+    """What fresh checks read of its dates for the state's audit date (``fresh.stored_dates``)."""
 
 
 class AuditState(BaseModel):
@@ -92,6 +99,8 @@ class AuditState(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    as_of: dt.date | None = None
+    """The audit date the documents' ``dates`` were read for."""
     documents: tuple[StateEntry, ...] = ()
     results: dict[str, CheckResult] = {}
     """``CheckMemo.key`` -> the leaf check's result."""
@@ -100,14 +109,37 @@ class AuditState(BaseModel):
         """Path -> the document and its kinds, for ``scan_folder(known=)``."""
         return {e.document.path: Known(e.document, e.classified) for e in self.documents}
 
-    def preload(self, matcher: PhraseMatcher, reused: Set[str]) -> set[str]:
-        """Give ``matcher`` the readings of the ``reused`` documents; the paths it now has."""
-        done: set[str] = set()
+    def preload(self, matcher: PhraseMatcher, reused: Set[str], as_of: dt.date) -> dict[str, set[str]]:
+        """Give ``matcher`` the phrase readings of the ``reused`` documents; what is held of each.
+
+        Path -> the names of the readings the state holds of it (``CheckType.needs_text``'s
+        ``held``): ``PHRASES`` when the matcher now has its reading, and the dates
+        ``preload_dates`` will give back when the audit date is the state's.
+        """
+        held: dict[str, set[str]] = {}
+        same_day = as_of == self.as_of
         for entry in self.documents:
-            if entry.phrases is not None and entry.document.path in reused:
+            path = entry.document.path
+            if path not in reused:
+                continue
+            names = held[path] = set(entry.dates) if same_day else set()
+            if entry.phrases is not None:
                 matcher.preload(entry.document, entry.phrases.reading())
-                done.add(entry.document.path)
-        return done
+                names.add(PHRASES)
+        return held
+
+    def preload_dates(self, derived: Derived, documents: Iterable[Document], as_of: dt.date) -> None:
+        """Give ``derived`` the stored dates of ``documents`` (those of this audit's index).
+
+        Only for the state's own audit date: a stored date is the newest on or before it.
+        """
+        if as_of != self.as_of:
+            return
+        stored = {entry.document.path: entry.dates for entry in self.documents if entry.dates}
+        for document in documents:
+            found = stored.get(document.path)
+            if found is not None:
+                preload_dates(derived, document, found)
 
     @staticmethod
     def after(
@@ -115,19 +147,22 @@ class AuditState(BaseModel):
         classified: Mapping[str, Classified],
         memo: CheckMemo,
         matcher: PhraseMatcher,
+        derived: Derived,
     ) -> Iterator[str]:
         """What an audit leaves for the next (register fields, kinds, readings, leaf results), as JSON.
 
         In pieces, one document at a time: at 10,000 documents the whole state as
         objects and then as one string would add a hundred megabytes to the audit's peak.
         """
-        yield '{"documents":['
+        as_of = dt.date.fromisoformat(memo.as_of)
+        yield f'{{"as_of":"{memo.as_of}","documents":['
         for position, document in enumerate(documents):
             reading = matcher.reading(document)
             entry = StateEntry(
                 document=register_fields(document),
                 classified=classified[document.path],
                 phrases=StoredReading.of(reading) if reading is not None else None,
+                dates=stored_dates(derived, document, as_of),
             )
             yield ("," if position else "") + entry.model_dump_json()
         yield '],"results":{'
@@ -214,13 +249,13 @@ class CheckMemo:
         self,
         leaves: Iterable[CheckParams],
         textless: Set[str],
-        read: Set[str],
+        held: Mapping[str, Set[str]],
         kinds: Mapping[str, EvidenceKind],
     ) -> set[str]:
         """Which of the ``textless`` documents a leaf to be judged again needs in full.
 
-        Those of its kinds that its check type ``needs_text`` of, knowing which have a
-        phrase reading preloaded (``read``).
+        Those of its kinds that its check type ``needs_text`` of, knowing which readings
+        of each the state gives back (``held``, from ``AuditState.preload``).
         """
         paths: set[str] = set()
         for leaf in leaves:
@@ -233,7 +268,7 @@ class CheckMemo:
                     if (
                         path in textless
                         and path not in paths
-                        and check.needs_text(leaf, document, path in read, kinds)
+                        and check.needs_text(leaf, document, held.get(path, _NOTHING), kinds)
                     ):
                         paths.add(path)
         return paths

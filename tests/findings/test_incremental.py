@@ -19,11 +19,20 @@ import pytest
 
 from imsaudit.checks._derived import Derived
 from imsaudit.checks._matcher import PhraseMatcher
-from imsaudit.checks.base import CHECK_TYPES, CheckParams, EvalContext, check_phrases, run_check
+from imsaudit.checks.base import CHECK_TYPES, PHRASES, CheckParams, EvalContext, check_phrases, run_check
+from imsaudit.checks.fresh import StoredDates, preload_dates, stored_dates
 from imsaudit.core.results import CheckResult
+from imsaudit.evidence.classify import Classified
 from imsaudit.evidence.model import Document, EvidenceIndex
 from imsaudit.evidence.scan import ScanOptions, build_index
-from imsaudit.findings.incremental import FOLDER, CheckMemo, StoredReading, register_fields
+from imsaudit.findings.incremental import (
+    FOLDER,
+    AuditState,
+    CheckMemo,
+    StateEntry,
+    StoredReading,
+    register_fields,
+)
 from imsaudit.packs.load import Library, load_library
 from imsaudit.pipeline import AuditSettings, RunStats, read_organization, run_audit
 from imsaudit.render.json import audit_json
@@ -96,24 +105,37 @@ def test_checks_judge_textless_documents_they_say_they_do_not_need(sample: str) 
     # Readings go through the state's stored form, as they do between two audits.
     loaded = PhraseMatcher.of(check_phrases(checks))
     textless = [register_fields(d) for d in index.documents]
-    read = set()
+    held: dict[str, set[str]] = {}
+    dates: dict[str, dict[str, StoredDates]] = {}
     for full, bare in zip(index.documents, textless, strict=True):
+        names = held[bare.path] = set()
         reading = matcher.reading(full)
         if reading is not None:
             stored = StoredReading.model_validate_json(StoredReading.of(reading).model_dump_json())
             loaded.preload(bare, stored.reading())
-            read.add(bare.path)
+            names.add(PHRASES)
+        entry = StateEntry(
+            document=bare,
+            classified=Classified(classifications=()),
+            dates=stored_dates(whole.derived, full, AS_OF),
+        )
+        dates[bare.path] = StateEntry.model_validate_json(entry.model_dump_json()).dates
+        names.update(dates[bare.path])
 
     def judged(leaf: CheckParams, documents: list[Document]) -> CheckResult:
         mixed = EvidenceIndex(
             documents=tuple(documents), classifications=index.classifications, kinds=index.kinds
         )
-        return run_check(leaf, EvalContext(index=mixed, as_of=AS_OF, kinds=library.kinds, matcher=loaded))
+        derived = Derived()
+        for document in documents:
+            preload_dates(derived, document, dates[document.path])
+        ctx = EvalContext(index=mixed, as_of=AS_OF, kinds=library.kinds, matcher=loaded, derived=derived)
+        return run_check(leaf, ctx)
 
     spared = 0
     for leaf, result in zip(leaves, expected, strict=True):
         check = CHECK_TYPES.get(leaf.type)
-        needed = [check.needs_text(leaf, bare, bare.path in read, library.kinds) for bare in textless]
+        needed = [check.needs_text(leaf, bare, held[bare.path], library.kinds) for bare in textless]
         spared += needed.count(False)
         mixed = [
             full if need else bare for full, bare, need in zip(index.documents, textless, needed, strict=True)
@@ -123,6 +145,8 @@ def test_checks_judge_textless_documents_they_say_they_do_not_need(sample: str) 
     # The textless documents really have no text: a register check cannot judge them.
     registers = [(leaf, r) for leaf, r in zip(leaves, expected, strict=True) if leaf.type == "records"]
     assert sample == "tidewater-institute" or any(judged(leaf, textless) != r for leaf, r in registers)
+    # Registers' dates are their rows': fresh checks judge them from the stored dates alone.
+    assert sample == "tidewater-institute" or any("dates with rows" in names for names in held.values())
 
 
 # --------------------------------------------------------------------------- re-audits
@@ -206,8 +230,9 @@ def test_documents_gone_from_the_extraction_cache_are_read_again(folder: Path, t
     first, _ = _reaudit(folder, cache)
     with sqlite3.connect(cache / "extract-v1.sqlite") as db:
         db.execute("DELETE FROM extraction")
-    # A register loses its rows: the checks of its kinds read the other documents of those kinds.
-    register = folder / "04 Portfolio" / "idea-register-2026.csv"
+    # A register loses its rows: the checks of its kinds read the other documents of those
+    # kinds (this one's references point into the portfolio register).
+    register = folder / "04 Portfolio" / "stage-gate-decision-log.csv"
     register.write_text(register.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
     again, stats = _reaudit(folder, cache)
     assert again != first
@@ -277,3 +302,21 @@ def test_a_leaf_key_follows_the_documents_of_its_kinds_only() -> None:
     other = next(p for p, found in index.classifications.items() if kind not in {c.kind for c in found})
     assert CheckMemo(edited(mine), AS_OF, {}).key(leaf) != key
     assert CheckMemo(edited(other), AS_OF, {}).key(leaf) == key
+
+
+def test_stored_dates_are_given_back_for_their_own_audit_date_only() -> None:
+    """A stored date is the newest on or before the state's audit date; on another day it says nothing."""
+    document = register_fields(_index(load_library(None), "helix-institute").documents[0])
+    newest = (dt.date(2026, 9, 30), "sheet Log row 2", "is dated", "x")
+    dates = {"dates with rows": StoredDates(newest=newest)}
+    entry = StateEntry(document=document, classified=Classified(classifications=()), dates=dates)
+    state = AuditState(as_of=AS_OF, documents=(entry,))
+    matcher = PhraseMatcher.of(())
+    assert state.preload(matcher, {document.path}, AS_OF) == {document.path: {"dates with rows"}}
+    assert state.preload(matcher, {document.path}, AS_OF + dt.timedelta(days=1)) == {document.path: set()}
+    derived = Derived()
+    state.preload_dates(derived, [document], AS_OF + dt.timedelta(days=1))
+    assert derived.computed(document, ("fresh dates", True)) is None
+    state.preload_dates(derived, [document], AS_OF)
+    given = derived.computed(document, ("fresh dates", True))
+    assert given is not None and given.newest(AS_OF).day == dt.date(2026, 9, 30)
