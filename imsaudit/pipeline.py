@@ -345,13 +345,14 @@ def _rebuild_stale(
     hashed: FolderHashes | None,
     classifier: Classifier,
 ) -> tuple[ScanResult, CheckMemo, int]:
-    """Rebuild in full the documents taken from the state that a leaf to be judged again reads.
+    """Rebuild the documents taken from the state that a leaf to be judged again reads.
 
     A state keeps documents without their text; a check whose evidence changed needs
-    the text of the documents of its kinds (unless the readings of them the state gives
-    back, ``held``, are all it reads), put back from the extraction cache (``restore_text``; a file
-    whose entry is gone is read again). Same bytes, same classifier: their kinds are
-    the state's, not classified again. Also says how many were rebuilt.
+    the text of the documents of its kinds (unless the readings of them the state
+    gives back, ``held``, are all it reads; a register check needs only the tables),
+    put back from the extraction cache (``restore_text``; a file whose entry is gone
+    is read again, whole). Same bytes, same classifier: their kinds are the state's,
+    not classified again. Also says how many were rebuilt.
     """
     from imsaudit.evidence.scan import restore_text, scan_folder
     from imsaudit.findings.incremental import CheckMemo
@@ -364,8 +365,9 @@ def _rebuild_stale(
         settings.scan,
         (d for d in scan.documents if d.path in paths),
         hashed.ocr if hashed is not None else None,
+        tables_only={path for path, whole in paths.items() if not whole},
     )
-    if missing := paths - made.keys():
+    if missing := paths.keys() - made.keys():
         full = scan_folder(settings.evidence_dir, settings.scan, hashed=hashed, only=missing)
         made.update((d.path, d) for d in full.documents)
     scan = scan.model_copy(update={"documents": tuple(made.get(d.path, d) for d in scan.documents)})

@@ -184,6 +184,12 @@ class CheckType:
 
     name: ClassVar[str]
     Params: ClassVar[type[CheckParams]]
+    tables_suffice: ClassVar[bool] = False
+    """Whether a document's tables (with its register fields) are all this type reads of it.
+
+    A register check says so: a re-audit that needs a register again then puts back its
+    rows without its text (``scan.restore_text``). Tested like ``needs_text``.
+    """
 
     @classmethod
     def needs_text(

@@ -90,6 +90,7 @@ class Coverage(CheckType):
 
     name = "coverage"
     Params = CoverageParams
+    tables_suffice = True
 
     @classmethod
     def evaluate(cls, params: CheckParams, ctx: EvalContext) -> CheckResult:

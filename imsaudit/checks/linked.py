@@ -90,6 +90,7 @@ class Linked(CheckType):
 
     name = "linked"
     Params = LinkedParams
+    tables_suffice = True
 
     @classmethod
     def evaluate(cls, params: CheckParams, ctx: EvalContext) -> CheckResult:

@@ -123,6 +123,7 @@ class Records(CheckType):
 
     name = "records"
     Params = RecordsParams
+    tables_suffice = True
 
     @classmethod
     def evaluate(cls, params: CheckParams, ctx: EvalContext) -> CheckResult:

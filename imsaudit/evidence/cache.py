@@ -74,24 +74,29 @@ def _decode(obj: dict[str, Any]) -> Any:
 _ROLES = tuple(UnitRole)
 _ROLE_NUMBER = {role: number for number, role in enumerate(_ROLES)}
 _SHAPES = (TextUnit, Section, Table, Property, ExtractResult)
+_LAYOUT = "tables first, text apart"
 FORMAT = hashlib.sha256(
-    repr([(m.__name__, list(m.model_fields)) for m in _SHAPES] + [_ROLES]).encode()
+    repr([_LAYOUT] + [(m.__name__, list(m.model_fields)) for m in _SHAPES] + [_ROLES]).encode()
 ).hexdigest()[:12]
-"""The entry format: rows of values in field order, so any change of fields or roles is
-another format, whose entries no longer load (a miss) rather than load wrongly."""
+"""The entry format: rows of values in field order, so any change of fields, roles or
+layout is another format, whose entries no longer load (a miss) rather than load wrongly."""
+_HEAD = 4
+"""Bytes giving the length of an entry's first part."""
 
 
 def dump_result(result: ExtractResult) -> bytes:
-    """A result as compressed JSON rows (one list per record); dates are tagged to come back as dates."""
-    data = [
+    """A result as two compressed JSON parts of rows (one list per record); dates are tagged.
+
+    The first part holds the tables and the rest of the result, the second the text
+    (units, sections, properties): a re-audit that needs only a register's rows
+    (``load_result(text=False)``) then decodes half the entry (``scan.restore_text``).
+    """
+    tables = [
         FORMAT,
-        [[u.text, u.locator, _ROLE_NUMBER[u.role], u.level, u.section] for u in result.units],
-        [[s.title, s.level, s.path, s.locator, s.first_unit, s.end_unit] for s in result.sections],
         [
             [t.name, t.locator, t.header, t.header_locator, t.rows, t.row_locators, t.truncated]
             for t in result.tables
         ],
-        [[p.name, p.value, p.source] for p in result.properties],
         [
             result.pages,
             result.pages_without_text,
@@ -101,40 +106,45 @@ def dump_result(result: ExtractResult) -> bytes:
             result.error,
         ],
     ]
+    text = [
+        [[u.text, u.locator, _ROLE_NUMBER[u.role], u.level, u.section] for u in result.units],
+        [[s.title, s.level, s.path, s.locator, s.first_unit, s.end_unit] for s in result.sections],
+        [[p.name, p.value, p.source] for p in result.properties],
+    ]
+    first, second = (_packed(part) for part in (tables, text))
+    return len(first).to_bytes(_HEAD, "big") + first + second
+
+
+def _packed(data: list[Any]) -> bytes:
     text = json.dumps(data, default=_encode, ensure_ascii=False, separators=(",", ":"))
     return zlib.compress(text.encode("utf-8"), 1)  # level 6 took 4x longer for ~20% less
 
 
-def load_result(payload: bytes) -> ExtractResult:
+def _unpacked(payload: bytes) -> Any:
+    return json.loads(zlib.decompress(payload), object_hook=_decode)
+
+
+def load_result(payload: bytes, *, text: bool = True) -> ExtractResult:
     """The inverse of ``dump_result``; raises (a miss for the callers) on an entry of another format.
+
+    Without ``text``, the result has the tables and no units, sections or properties,
+    and the second part of the entry is not decoded.
 
     Equal short cell values, section paths and locators (a table row's is also its
     text unit's) come back as one shared string each (``model.shared``), as the
     extractors make them (``ResultBuilder``): JSON gives a copy per occurrence, which
     at 10,000 documents is hundreds of megabytes.
     """
-    shape, units, sections, tables, properties, rest = json.loads(
-        zlib.decompress(payload), object_hook=_decode
-    )
+    split = _HEAD + int.from_bytes(payload[:_HEAD], "big")
+    shape, tables, rest = _unpacked(payload[_HEAD:split])
     if shape != FORMAT:
         raise ValueError(f"cache entry of format {shape!r}, not {FORMAT!r}")
-    roles = _ROLES
     pages, pages_without_text, ocr_pages, encoding, warnings, error = rest
     fields: dict[str, Any] = {
-        "units": tuple(
-            unit_of(text, locator, roles[role], level, section)
-            for text, locator, role, level, section in units
-        ),
-        "sections": tuple(
-            Section(
-                title=title, level=level, path=tuple(path), locator=locator, first_unit=first, end_unit=end
-            )
-            for title, level, path, locator, first, end in sections
-        ),
+        "units": (),
+        "sections": (),
         "tables": tuple(table_of(*table) for table in tables),
-        "properties": tuple(
-            Property(name=name, value=value, source=source) for name, value, source in properties
-        ),
+        "properties": (),
         "pages": pages,
         "pages_without_text": tuple(pages_without_text),
         "ocr_pages": tuple(ocr_pages),
@@ -142,6 +152,22 @@ def load_result(payload: bytes) -> ExtractResult:
         "warnings": tuple(warnings),
         "error": error,
     }
+    if text:
+        units, sections, properties = _unpacked(payload[split:])
+        roles = _ROLES
+        fields["units"] = tuple(
+            unit_of(body, locator, roles[role], level, section)
+            for body, locator, role, level, section in units
+        )
+        fields["sections"] = tuple(
+            Section(
+                title=title, level=level, path=tuple(path), locator=locator, first_unit=first, end_unit=end
+            )
+            for title, level, path, locator, first, end in sections
+        )
+        fields["properties"] = tuple(
+            Property(name=name, value=value, source=source) for name, value, source in properties
+        )
     return trusted(ExtractResult, fields, set(ExtractResult.model_fields))
 
 

@@ -25,11 +25,12 @@ import os
 import stat
 import sys
 from collections import deque
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence, Set
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -740,9 +741,16 @@ def scan_folder(
 
 
 def restore_text(
-    root: Path, options: ScanOptions | None, documents: Iterable[Document], ocr: OcrEngine | None
+    root: Path,
+    options: ScanOptions | None,
+    documents: Iterable[Document],
+    ocr: OcrEngine | None,
+    tables_only: Set[str] = frozenset(),
 ) -> dict[str, Document]:
     """Documents kept without their text (a re-audit's state), whole again from the extraction cache.
+
+    The documents whose path is in ``tables_only`` get back their tables alone (what
+    register checks read: ``CheckType.tables_suffice``), which decodes half the entry.
 
     What the state kept of each (metadata, template markers) was made from the same
     extraction: same bytes, extractor, limits and OCR engine, which the state's key and
@@ -769,19 +777,16 @@ def restore_text(
             payload = cache.get_payload(document.sha256, found[0].label, key)
             if payload is None:
                 continue
+            whole = document.path not in tables_only
             try:
-                result = load_result(payload)
+                result = load_result(payload, text=whole)
             except Exception:  # an entry from an incompatible build: read the file again
                 logger.debug("stale cache entry for %s", document.path, exc_info=True)
                 continue
-            restored[document.path] = document.model_copy(
-                update={
-                    "units": result.units,
-                    "sections": result.sections,
-                    "tables": result.tables,
-                    "properties": result.properties,
-                }
-            )
+            update: dict[str, Any] = {"tables": result.tables}
+            if whole:
+                update.update(units=result.units, sections=result.sections, properties=result.properties)
+            restored[document.path] = document.model_copy(update=update)
     return restored
 
 

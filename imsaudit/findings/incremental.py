@@ -251,24 +251,27 @@ class CheckMemo:
         textless: Set[str],
         held: Mapping[str, Set[str]],
         kinds: Mapping[str, EvidenceKind],
-    ) -> set[str]:
-        """Which of the ``textless`` documents a leaf to be judged again needs in full.
+    ) -> dict[str, bool]:
+        """Which of the ``textless`` documents a leaf to be judged again needs: path -> whole.
 
         Those of its kinds that its check type ``needs_text`` of, knowing which readings
-        of each the state gives back (``held``, from ``AuditState.preload``).
+        of each the state gives back (``held``, from ``AuditState.preload``); a document
+        only ``tables_suffice`` types need is wanted for its tables alone (whole: False).
         """
-        paths: set[str] = set()
+        paths: dict[str, bool] = {}
         for leaf in leaves:
             if self.key(leaf) in self.previous:
                 continue
             check = CHECK_TYPES.get(leaf.type)
+            whole = not check.tables_suffice
             for kind in leaf.kind_refs():
                 for document in self.index.documents_of(kind, include_templates=True):
                     path = document.path
                     if (
                         path in textless
-                        and path not in paths
+                        and not paths.get(path, False)
+                        and (whole or path not in paths)
                         and check.needs_text(leaf, document, held.get(path, _NOTHING), kinds)
                     ):
-                        paths.add(path)
+                        paths[path] = whole
         return paths

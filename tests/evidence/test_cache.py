@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import zlib
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from imsaudit.evidence.cache import ExtractionCache, dump_result, load_result
-from imsaudit.evidence.model import ExtractResult, Table, TextUnit, UnitRole
+from imsaudit.evidence.model import ExtractResult, Property, Table, TextUnit, UnitRole
 
 
 def _result() -> ExtractResult:
@@ -33,6 +34,21 @@ def test_round_trip_keeps_types() -> None:
     assert again == result
     row = again.tables[0].rows[0]
     assert type(row[0]) is date and type(row[1]) is datetime and type(row[2]) is str
+
+
+def test_an_entry_gives_its_tables_without_decoding_its_text() -> None:
+    """What a re-audit asks of a register: its rows; the text part is not even decompressed."""
+    result = _result().model_copy(update={"properties": (Property(name="title", value="Log", source="x"),)})
+    payload = dump_result(result)
+    assert load_result(payload) == result
+    tables = load_result(payload, text=False)
+    assert tables == result.model_copy(update={"units": (), "sections": (), "properties": ()})
+    assert tables.tables == result.tables and tables.warnings == result.warnings
+    # The text part is decoded only when asked for: a damaged one fails the whole load only.
+    broken = payload[:-8] + bytes(8)
+    assert load_result(broken, text=False) == tables
+    with pytest.raises(zlib.error):
+        load_result(broken)
 
 
 def test_get_put(tmp_path: Path) -> None:
@@ -150,7 +166,6 @@ def test_string_subclasses_travel_between_processes_unshared() -> None:
 def test_entries_of_another_format_are_misses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Entries are rows in field order, loaded unvalidated: one of another format must not load."""
     import json
-    import zlib
 
     from imsaudit.evidence import cache as cache_module
 

@@ -14,6 +14,7 @@ import shutil
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -132,21 +133,47 @@ def test_checks_judge_textless_documents_they_say_they_do_not_need(sample: str) 
         ctx = EvalContext(index=mixed, as_of=AS_OF, kinds=library.kinds, matcher=loaded, derived=derived)
         return run_check(leaf, ctx)
 
+    # What a re-audit puts back of a document a register check needs (``tables_suffice``).
+    pairs = zip(index.documents, textless, strict=True)
+    tables_only = [bare.model_copy(update={"tables": full.tables}) for full, bare in pairs]
     spared = 0
     for leaf, result in zip(leaves, expected, strict=True):
         check = CHECK_TYPES.get(leaf.type)
         needed = [check.needs_text(leaf, bare, held[bare.path], library.kinds) for bare in textless]
         spared += needed.count(False)
-        mixed = [
-            full if need else bare for full, bare, need in zip(index.documents, textless, needed, strict=True)
-        ]
+        given = tables_only if check.tables_suffice else index.documents
+        mixed = [back if need else bare for back, bare, need in zip(given, textless, needed, strict=True)]
         assert judged(leaf, mixed) == result, leaf.model_dump_json()[:200]
     assert spared > 0
+    assert {"records", "linked", "coverage"} <= {leaf.type for leaf in leaves}
     # The textless documents really have no text: a register check cannot judge them.
     registers = [(leaf, r) for leaf, r in zip(leaves, expected, strict=True) if leaf.type == "records"]
     assert sample == "tidewater-institute" or any(judged(leaf, textless) != r for leaf, r in registers)
     # Registers' dates are their rows': fresh checks judge them from the stored dates alone.
     assert sample == "tidewater-institute" or any("dates with rows" in names for names in held.values())
+
+
+@pytest.mark.parametrize("sample", ["helix-institute", "fenwick-enclosures", "tidewater-institute"])
+def test_register_checks_judge_from_the_tables_alone(sample: str) -> None:
+    """A type that says ``tables_suffice`` judges every document reduced to its tables as in full."""
+    _, index, checks, whole = _whole(sample)
+    reduced = EvidenceIndex(
+        documents=tuple(register_fields(d).model_copy(update={"tables": d.tables}) for d in index.documents),
+        classifications=index.classifications,
+        kinds=index.kinds,
+    )
+    differ: dict[str, int] = {}
+    for leaf in _leaves(checks):
+        alone = replace(
+            whole, index=reduced, derived=Derived(), matcher=PhraseMatcher.of(check_phrases(checks))
+        )
+        if run_check(leaf, alone) != run_check(leaf, whole):
+            differ[leaf.type] = differ.get(leaf.type, 0) + 1
+    suffice = {name for name, check in CHECK_TYPES.items() if check.tables_suffice}
+    assert suffice == {"records", "linked", "coverage"}
+    assert not suffice & differ.keys(), differ
+    # The reduction is not vacuous: other types read the text (tidewater has next to no evidence).
+    assert sample == "tidewater-institute" or "covers" in differ
 
 
 # --------------------------------------------------------------------------- re-audits
@@ -237,6 +264,32 @@ def test_documents_gone_from_the_extraction_cache_are_read_again(folder: Path, t
     again, stats = _reaudit(folder, cache)
     assert again != first
     assert stats.rebuilt > 0
+
+
+def test_registers_come_back_with_their_tables_alone(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A register that only register checks read again is put back without its text."""
+    from imsaudit.evidence import scan
+
+    cache = tmp_path / "cache"
+    first, _ = _reaudit(folder, cache)
+    asked: list[set[str]] = []
+    restore = scan.restore_text
+
+    def spy(*args: Any, **kwargs: Any) -> dict[str, Document]:
+        asked.append(set(kwargs["tables_only"]))
+        return restore(*args, **kwargs)
+
+    monkeypatch.setattr(scan, "restore_text", spy)
+    register = folder / "04 Portfolio" / "stage-gate-decision-log.csv"
+    lines = register.read_text(encoding="utf-8").splitlines()
+    register.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")  # the last decision is gone
+    again, stats = _reaudit(folder, cache)
+    assert again != first
+    (tables_only,) = asked
+    assert "04 Portfolio/Innovation Portfolio Register.xlsx" in tables_only
+    assert 0 < len(tables_only) <= stats.rebuilt
 
 
 def test_another_manual_verdict_judges_nothing_again(folder: Path, tmp_path: Path) -> None:
