@@ -267,11 +267,8 @@ class CheckMemo:
             for kind in leaf.kind_refs():
                 for document in self.index.documents_of(kind, include_templates=True):
                     path = document.path
-                    if (
-                        path in textless
-                        and not paths.get(path, False)
-                        and (whole or path not in paths)
-                        and check.needs_text(leaf, document, held.get(path, _NOTHING), kinds)
-                    ):
+                    if path not in textless or (path in paths and (paths[path] or not whole)):
+                        continue  # kept as it is, or already wanted for at least as much
+                    if check.needs_text(leaf, document, held.get(path, _NOTHING), kinds):
                         paths[path] = whole
         return paths
