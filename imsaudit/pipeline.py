@@ -71,7 +71,9 @@ class RunStats:
     reused: int = 0
     """Documents taken from the previous audit of the folder (same path, same bytes)."""
     rebuilt: int = 0
-    """Of those, the documents read again from the extraction cache for checks judged again."""
+    """Of those, the documents read again whole (from the extraction cache) for checks judged again."""
+    put_back: int = 0
+    """Of those, the registers whose tables were put back for a row the state does not hold."""
     checks: int = 0
     """Leaf checks evaluated (looked up or judged)."""
     judged: int = 0
@@ -344,34 +346,33 @@ def _rebuild_stale(
     held: Mapping[str, set[str]],
     hashed: FolderHashes | None,
     classifier: Classifier,
-) -> tuple[ScanResult, CheckMemo, int]:
-    """Rebuild the documents taken from the state that a leaf to be judged again reads.
+) -> tuple[ScanResult, CheckMemo, set[str]]:
+    """Rebuild the documents taken from the state that a leaf to be judged again reads whole.
 
     A state keeps documents without their text; a check whose evidence changed needs
-    the text of the documents of its kinds (unless the readings of them the state
-    gives back, ``held``, are all it reads; a register check needs only the tables),
-    put back from the extraction cache (``restore_text``; a file whose entry is gone
-    is read again, whole). Same bytes, same classifier: their kinds are the state's,
-    not classified again. Also says how many were rebuilt.
+    the text of the documents of its kinds, unless the readings of them the state gives
+    back (``held``) are all it reads (a register check reads kept tables: ``TABLES``).
+    They are put back from the extraction cache (``restore_text``; a file whose entry
+    is gone is read again). Same bytes, same classifier: their kinds are the state's,
+    not classified again. Also says which were rebuilt.
     """
     from imsaudit.evidence.scan import restore_text, scan_folder
     from imsaudit.findings.incremental import CheckMemo
 
     paths = memo.to_rebuild(_leaves(library), reused, held, library.kinds)
     if not paths:
-        return scan, memo, 0
+        return scan, memo, paths
     made = restore_text(
         settings.evidence_dir,
         settings.scan,
         (d for d in scan.documents if d.path in paths),
         hashed.ocr if hashed is not None else None,
-        tables_only={path for path, whole in paths.items() if not whole},
     )
-    if missing := paths.keys() - made.keys():
+    if missing := paths - made.keys():
         full = scan_folder(settings.evidence_dir, settings.scan, hashed=hashed, only=missing)
         made.update((d.path, d) for d in full.documents)
     scan = scan.model_copy(update={"documents": tuple(made.get(d.path, d) for d in scan.documents)})
-    return scan, CheckMemo(scan.index(classifier), settings.as_of, memo.previous), len(paths)
+    return scan, CheckMemo(scan.index(classifier), settings.as_of, memo.previous), paths
 
 
 def _audit(
@@ -437,7 +438,7 @@ def _judge(
 ) -> AuditResult:
     """``_audit`` inside ``_collector_aside``: read the evidence, then judge it and assemble."""
     from imsaudit.checks._derived import Derived
-    from imsaudit.evidence.scan import scan_folder
+    from imsaudit.evidence.scan import TablesBack, scan_folder
     from imsaudit.findings.assemble import assemble
     from imsaudit.findings.evaluate import evaluate_library, library_matcher
     from imsaudit.findings.incremental import AuditState, CheckMemo
@@ -459,7 +460,8 @@ def _judge(
     memo = None
     matcher = library_matcher(library)
     derived = Derived()
-    rebuilt = 0
+    rebuilt: set[str] = set()
+    tables_back = TablesBack(settings.evidence_dir, settings.scan, hashed)
     if state_id is not None:
         memo = CheckMemo(index, settings.as_of, state.results if state else {})
         if state is not None and scan.reused:
@@ -470,30 +472,36 @@ def _judge(
             )
             index = memo.index
             state.preload_dates(derived, (d for d in index.documents if d.path in reused), settings.as_of)
+            kept = (d for d in index.documents if d.path in reused and d.path not in rebuilt)
+            state.keep(derived, kept, tables_back)
     exclusions = _exclusions(settings)
     # The documents live until the end: the collector, back on for what judging makes
     # and drops, need not walk their millions of objects again (``_collector_aside``).
     built()
-    requirements = evaluate_library(
-        library,
-        index,
-        settings.as_of,
-        exclusions=exclusions,
-        verdicts=_verdicts(settings),
-        waivers=_waivers(settings),
-        memo=memo,
-        matcher=matcher,
-        derived=derived,
-    )
+    try:
+        requirements = evaluate_library(
+            library,
+            index,
+            settings.as_of,
+            exclusions=exclusions,
+            verdicts=_verdicts(settings),
+            waivers=_waivers(settings),
+            memo=memo,
+            matcher=matcher,
+            derived=derived,
+        )
+    finally:
+        tables_back.close()
     if stats is not None:
         stats.files = len(scan.documents)
         stats.reused = len(scan.reused)
-        stats.rebuilt = rebuilt
+        stats.rebuilt = len(rebuilt)
+        stats.put_back = tables_back.count
         if memo is not None:
             stats.checks = len(memo.results)
             stats.judged = memo.judged
     if states is not None and state_id is not None and memo is not None:
-        state_json = AuditState.after(scan.documents, scan.classified or {}, memo, matcher, derived)
+        state_json = AuditState.after(scan.documents, scan.classified or {}, memo, matcher, derived, state)
         states.put_json(state_id, state_json)
     clauses, summary, gaps, plan, hs_rows = assemble(library, requirements, exclusions)
     errors = [ErrorEntry(path=d.path, line=0, message=d.error) for d in scan.documents if d.error]

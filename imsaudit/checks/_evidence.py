@@ -177,6 +177,16 @@ def _singular(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(one(w) for w in words)
 
 
+HEADING = "first heading"
+"""The reading (``Derived.memo`` key of a document, ``held`` name) of its first heading."""
+
+
+def first_heading(document: Document) -> str | None:
+    """The text of ``document``'s first heading, or None: what names a document without a title."""
+    heading = next(iter(document.headings), None)
+    return heading.text if heading is not None else None
+
+
 def find_column(table: Table, aliases: Sequence[str]) -> int | None:
     """Index of the first header matching an alias: equal words first, then contained words.
 

@@ -169,6 +169,9 @@ class KindCheckParams(CheckParams):
 
 PHRASES = "phrases"
 """The reading ``held`` names when the phrase matcher's reading of a document is preloaded."""
+TABLES = "tables"
+"""The reading ``held`` names when a document's tables are kept (``Derived.keep``): a check
+reading them through ``EvalContext.derived`` gets what the state holds, the rest put back."""
 
 
 class CheckType:
@@ -187,8 +190,10 @@ class CheckType:
     tables_suffice: ClassVar[bool] = False
     """Whether a document's tables (with its register fields) are all this type reads of it.
 
-    A register check says so: a re-audit that needs a register again then puts back its
-    rows without its text (``scan.restore_text``). Tested like ``needs_text``.
+    A register check says so, and reads them through ``EvalContext.derived``: a re-audit
+    then gives it an unchanged register as kept (``Derived.keep``, ``TABLES``), which
+    puts back the rows it reads and the state does not hold, and nothing else. Tested
+    like ``needs_text``.
     """
 
     @classmethod
@@ -204,7 +209,7 @@ class CheckType:
         than the whole text says so here, and a re-audit then spares reading the
         document again. Tested for every check type on every bundled pack's leaves.
         """
-        return True
+        return not (cls.tables_suffice and TABLES in held)
 
     @classmethod
     def evaluate(cls, params: CheckParams, ctx: EvalContext) -> CheckResult:

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
-from imsaudit.checks._derived import Derived
+from imsaudit.checks._derived import READINGS, Derived, Reading
 from imsaudit.checks._evidence import (
     Row,
     cite_header,
@@ -191,6 +191,18 @@ def _targets_in(
     return derived.memo(data, ("linked targets", column), read)
 
 
+def _encode_targets(value: tuple[frozenset[str], frozenset[str]]) -> list[list[str]]:
+    return [sorted(value[0]), sorted(value[1])]
+
+
+def _decode_targets(value: list[list[str]]) -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(value[0]), frozenset(value[1])
+
+
+READINGS["linked targets"] = Reading(_encode_targets, _decode_targets)
+"""A re-audit's state keeps the ids of a register it keeps without rows (``Derived.keep``)."""
+
+
 def _target_ids(derived: Derived, targets: Located) -> tuple[set[str], int]:
     """(every id the target register holds, normalized; how many of them hold a digit)."""
     ids: set[str] = set()
@@ -232,6 +244,24 @@ def _references_in(
         return found
 
     return derived.memo(data, ("linked references", column), read)
+
+
+def _encode_references(value: list[tuple[int, str, list[_Reference]]]) -> list[Any]:
+    return [
+        [position, text, [[p, has_id, sorted(keys)] for p, has_id, keys in parts]]
+        for position, text, parts in value
+    ]
+
+
+def _decode_references(value: list[Any]) -> list[tuple[int, str, list[_Reference]]]:
+    return [
+        (position, text, [(p, has_id, frozenset(keys)) for p, has_id, keys in parts])
+        for position, text, parts in value
+    ]
+
+
+READINGS["linked references"] = Reading(_encode_references, _decode_references)
+"""And the references of a source register, so that following them needs no rows."""
 
 
 def _row_id_column(table: Table, reference: int) -> int | None:

@@ -13,7 +13,17 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from imsaudit.checks._evidence import cite, gather, paths, plural, sentence, titles, unreadable
+from imsaudit.checks._evidence import (
+    HEADING,
+    cite,
+    first_heading,
+    gather,
+    paths,
+    plural,
+    sentence,
+    titles,
+    unreadable,
+)
 from imsaudit.checks.base import CheckParams, CheckType, EvalContext, KindCheckParams, register
 from imsaudit.core.results import CheckResult
 from imsaudit.core.types import Outcome
@@ -48,7 +58,8 @@ class Present(CheckType):
     def needs_text(
         cls, params: CheckParams, document: Document, held: Set[str], kinds: Mapping[str, EvidenceKind]
     ) -> bool:
-        return document.metadata.title is None  # without a title, its first heading names it (``_label``)
+        # Without a title, its first heading names it (``_label``): the state keeps that.
+        return document.metadata.title is None and HEADING not in held
 
     @classmethod
     def evaluate(cls, params: CheckParams, ctx: EvalContext) -> CheckResult:
@@ -78,14 +89,14 @@ class Present(CheckType):
             type=cls.name,
             outcome=outcome,
             message=sentence(message),
-            evidence=tuple(cite(d, "document", _label(d)) for d in g.documents),
+            evidence=tuple(cite(d, "document", _label(ctx, d)) for d in g.documents),
             looked_at=tuple(d.path for d in g.documents + g.templates),
         )
 
 
-def _label(document: Document) -> str:
+def _label(ctx: EvalContext, document: Document) -> str:
     """What to quote for a whole document: its title, else its first heading, else its name."""
     if document.metadata.title:
         return document.metadata.title
-    heading = next(iter(document.headings), None)
-    return heading.text if heading is not None else document.name
+    heading = ctx.derived.memo(document, HEADING, lambda: first_heading(document))
+    return heading if heading is not None else document.name

@@ -25,7 +25,7 @@ import os
 import stat
 import sys
 from collections import deque
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence, Set
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -34,7 +34,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from imsaudit.core.errors import UsageError
+from imsaudit.core.errors import InputError, Problem, UsageError
 from imsaudit.evidence.cache import ExtractionCache, default_cache_dir, dump_result, load_result
 from imsaudit.evidence.classify import Classified, Classifier
 from imsaudit.evidence.extract import (
@@ -741,16 +741,9 @@ def scan_folder(
 
 
 def restore_text(
-    root: Path,
-    options: ScanOptions | None,
-    documents: Iterable[Document],
-    ocr: OcrEngine | None,
-    tables_only: Set[str] = frozenset(),
+    root: Path, options: ScanOptions | None, documents: Iterable[Document], ocr: OcrEngine | None
 ) -> dict[str, Document]:
     """Documents kept without their text (a re-audit's state), whole again from the extraction cache.
-
-    The documents whose path is in ``tables_only`` get back their tables alone (what
-    register checks read: ``CheckType.tables_suffice``), which decodes half the entry.
 
     What the state kept of each (metadata, template markers) was made from the same
     extraction: same bytes, extractor, limits and OCR engine, which the state's key and
@@ -767,27 +760,77 @@ def restore_text(
         return restored
     with ExtractionCache(cache_dir) as cache:
         for document in documents:
-            found = extractor_for(document.path)
-            if document.error is not None:
-                restored[document.path] = document
-                continue
-            if found is None or found[0].label != document.extractor:
-                continue
-            key = _options_key(found[0], options.limits, ocr)
-            payload = cache.get_payload(document.sha256, found[0].label, key)
-            if payload is None:
-                continue
-            whole = document.path not in tables_only
-            try:
-                result = load_result(payload, text=whole)
-            except Exception:  # an entry from an incompatible build: read the file again
-                logger.debug("stale cache entry for %s", document.path, exc_info=True)
-                continue
-            update: dict[str, Any] = {"tables": result.tables}
-            if whole:
-                update.update(units=result.units, sections=result.sections, properties=result.properties)
-            restored[document.path] = document.model_copy(update=update)
+            found = _restored(cache, options, ocr, document, whole=True)
+            if found is not None:
+                restored[document.path] = found
     return restored
+
+
+def _restored(
+    cache: ExtractionCache, options: ScanOptions, ocr: OcrEngine | None, document: Document, *, whole: bool
+) -> Document | None:
+    """``document`` with what the cache holds of it (without ``whole``: its tables alone), or None."""
+    if document.error is not None:
+        return document
+    found = extractor_for(document.path)
+    if found is None or found[0].label != document.extractor:
+        return None
+    key = _options_key(found[0], options.limits, ocr)
+    payload = cache.get_payload(document.sha256, found[0].label, key)
+    if payload is None:
+        return None
+    try:
+        result = load_result(payload, text=whole)
+    except Exception:  # an entry from an incompatible build: read the file again
+        logger.debug("stale cache entry for %s", document.path, exc_info=True)
+        return None
+    update: dict[str, Any] = {"tables": result.tables}
+    if whole:
+        update.update(units=result.units, sections=result.sections, properties=result.properties)
+    return document.model_copy(update=update)
+
+
+_CHANGED = "changed or went away while it was audited; run the audit again"
+
+
+class TablesBack:
+    """Puts back the tables of one kept document at a time (``Derived.keep``), the cache opened once.
+
+    A re-audit keeps unchanged registers without their rows; a check that needs a row
+    the state does not hold (one to cite) calls this. The tables come from the
+    extraction cache (the same extraction the state was made from); a document whose
+    entry is gone is read again from its file, alone. ``close`` when the audit is judged.
+    """
+
+    def __init__(self, root: Path, options: ScanOptions | None, hashed: FolderHashes | None) -> None:
+        self.root = root
+        self.options = options or ScanOptions()
+        self.hashed = hashed
+        self.count = 0
+        """Documents put back so far."""
+        self._cache: ExtractionCache | None = None
+
+    def __call__(self, document: Document) -> Document:
+        self.count += 1
+        if self._cache is None and self.options.use_cache:
+            cache_dir = cache_dir_for(_checked_root(self.root), self.options)
+            if cache_dir is not None:
+                self._cache = ExtractionCache(cache_dir)
+        ocr = self.hashed.ocr if self.hashed is not None else None
+        if self._cache is not None and (
+            found := _restored(self._cache, self.options, ocr, document, whole=False)
+        ):
+            return found
+        again = scan_folder(self.root, self.options, hashed=self.hashed, only={document.path})
+        for made in again.documents:
+            if made.path == document.path:
+                return made
+        raise InputError([Problem(document.path, 0, 0, _CHANGED)])
+
+    def close(self) -> None:
+        if self._cache is not None:
+            self._cache.close()
+            self._cache = None
 
 
 def _unsupported(path: str) -> str:

@@ -36,15 +36,16 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Mapping, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
-from imsaudit.checks._derived import Derived
+from imsaudit.checks._derived import Derived, StoredTable
+from imsaudit.checks._evidence import HEADING, first_heading
 from imsaudit.checks._matcher import Hit, PhraseMatcher, PhraseReading
-from imsaudit.checks.base import CHECK_TYPES, PHRASES, CheckParams
+from imsaudit.checks.base import CHECK_TYPES, PHRASES, TABLES, CheckParams
 from imsaudit.checks.fresh import StoredDates, preload_dates, stored_dates
 from imsaudit.core.results import CheckResult
 from imsaudit.core.store import ModelStore
@@ -55,7 +56,7 @@ from imsaudit.evidence.scan import Known
 if TYPE_CHECKING:
     from imsaudit.packs.model import EvidenceKind
 
-FOLDER = "states-v1"
+FOLDER = "states-v2"
 KEEP = 8
 """States kept (one per folder and settings family), newest first."""
 _NOTHING: frozenset[str] = frozenset()
@@ -82,7 +83,7 @@ class StoredReading(BaseModel):
 
 
 class StateEntry(BaseModel):
-    """One document as the register shows it (no text, sections, tables, properties) and its kinds."""
+    """One document as the register shows it (no text, sections, properties, rows) and its kinds."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -92,6 +93,10 @@ class StateEntry(BaseModel):
     """What the phrase matcher found in it, when a phrase check read it."""
     dates: dict[str, StoredDates] = {}
     """What fresh checks read of its dates for the state's audit date (``fresh.stored_dates``)."""
+    tables: tuple[StoredTable | None, ...] = ()
+    """What checks read of each of its tables (``Derived.stored_tables``); None: nothing."""
+    heading: str | None = None
+    """Its first heading (``first_heading``), what names it when it has no title."""
 
 
 class AuditState(BaseModel):
@@ -113,8 +118,9 @@ class AuditState(BaseModel):
         """Give ``matcher`` the phrase readings of the ``reused`` documents; what is held of each.
 
         Path -> the names of the readings the state holds of it (``CheckType.needs_text``'s
-        ``held``): ``PHRASES`` when the matcher now has its reading, and the dates
-        ``preload_dates`` will give back when the audit date is the state's.
+        ``held``): ``PHRASES`` when the matcher now has its reading, the dates
+        ``preload_dates`` will give back when the audit date is the state's, and
+        ``TABLES`` and ``HEADING``: ``keep`` gives its tables (as kept) and its first heading.
         """
         held: dict[str, set[str]] = {}
         same_day = as_of == self.as_of
@@ -123,6 +129,7 @@ class AuditState(BaseModel):
             if path not in reused:
                 continue
             names = held[path] = set(entry.dates) if same_day else set()
+            names.update((TABLES, HEADING))
             if entry.phrases is not None:
                 matcher.preload(entry.document, entry.phrases.reading())
                 names.add(PHRASES)
@@ -141,6 +148,20 @@ class AuditState(BaseModel):
             if found is not None:
                 preload_dates(derived, document, found)
 
+    def keep(
+        self, derived: Derived, documents: Iterable[Document], restore: Callable[[Document], Document]
+    ) -> None:
+        """Give ``derived`` the tables (as kept) and first heading of ``documents`` (this state's, unread).
+
+        A register check then reads an unchanged register from what the previous audit
+        read of it, and ``restore`` puts it back only for what the state does not hold.
+        """
+        stored = {entry.document.path: entry for entry in self.documents}
+        for document in documents:
+            entry = stored[document.path]
+            derived.keep(document, entry.tables, restore)
+            derived.preload(document, HEADING, entry.heading)
+
     @staticmethod
     def after(
         documents: Iterable[Document],
@@ -148,6 +169,7 @@ class AuditState(BaseModel):
         memo: CheckMemo,
         matcher: PhraseMatcher,
         derived: Derived,
+        previous: AuditState | None = None,
     ) -> Iterator[str]:
         """What an audit leaves for the next (register fields, kinds, readings, leaf results), as JSON.
 
@@ -155,14 +177,21 @@ class AuditState(BaseModel):
         objects and then as one string would add a hundred megabytes to the audit's peak.
         """
         as_of = dt.date.fromisoformat(memo.as_of)
+        kept = {e.document.path: e for e in previous.documents} if previous is not None else {}
         yield f'{{"as_of":"{memo.as_of}","documents":['
         for position, document in enumerate(documents):
             reading = matcher.reading(document)
+            before = kept.get(document.path)
+            same = before is not None and before.document.sha256 == document.sha256
             entry = StateEntry(
                 document=register_fields(document),
                 classified=classified[document.path],
                 phrases=StoredReading.of(reading) if reading is not None else None,
                 dates=stored_dates(derived, document, as_of),
+                tables=derived.stored_tables(document, before.tables if same and before else ()),
+                heading=first_heading(document)
+                if document.units or not (same and before)
+                else before.heading,
             )
             yield ("," if position else "") + entry.model_dump_json()
         yield '],"results":{'
@@ -172,10 +201,21 @@ class AuditState(BaseModel):
 
 
 def register_fields(document: Document) -> Document:
-    """``document`` without what only checks read: what a state keeps of each document."""
-    if not (document.units or document.sections or document.tables or document.properties):
+    """``document`` without what only checks read: what a state keeps of each document.
+
+    Its tables stay, without their rows: a check reads where a register's columns are
+    and how it is named from them, and its rows from what the state read of them
+    (``Derived.keep``).
+    """
+    if not (document.units or document.sections or document.properties or any_rows(document)):
         return document
-    return document.model_copy(update={"units": (), "sections": (), "tables": (), "properties": ()})
+    tables = tuple(t.model_copy(update={"rows": (), "row_locators": ()}) for t in document.tables)
+    return document.model_copy(update={"units": (), "sections": (), "tables": tables, "properties": ()})
+
+
+def any_rows(document: Document) -> bool:
+    """Whether a table of ``document`` has rows (what ``register_fields`` leaves out)."""
+    return any(t.rows for t in document.tables)
 
 
 class StateStore(ModelStore[AuditState]):
@@ -251,24 +291,23 @@ class CheckMemo:
         textless: Set[str],
         held: Mapping[str, Set[str]],
         kinds: Mapping[str, EvidenceKind],
-    ) -> dict[str, bool]:
-        """Which of the ``textless`` documents a leaf to be judged again needs: path -> whole.
+    ) -> set[str]:
+        """Which of the ``textless`` documents a leaf to be judged again needs whole.
 
         Those of its kinds that its check type ``needs_text`` of, knowing which readings
-        of each the state gives back (``held``, from ``AuditState.preload``); a document
-        only ``tables_suffice`` types need is wanted for its tables alone (whole: False).
+        of each the state gives back (``held``, from ``AuditState.preload``). A register
+        check needs none: it reads kept tables (``TABLES``), put back as it goes.
         """
-        paths: dict[str, bool] = {}
+        paths: set[str] = set()
         for leaf in leaves:
             if self.key(leaf) in self.previous:
                 continue
             check = CHECK_TYPES.get(leaf.type)
-            whole = not check.tables_suffice
             for kind in leaf.kind_refs():
                 for document in self.index.documents_of(kind, include_templates=True):
                     path = document.path
-                    if path not in textless or (path in paths and (paths[path] or not whole)):
-                        continue  # kept as it is, or already wanted for at least as much
+                    if path not in textless or path in paths:
+                        continue
                     if check.needs_text(leaf, document, held.get(path, _NOTHING), kinds):
-                        paths[path] = whole
+                        paths.add(path)
         return paths

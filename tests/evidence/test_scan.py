@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -12,11 +13,19 @@ from pathlib import Path
 
 import pytest
 
-from imsaudit.core.errors import UsageError
+from imsaudit.core.errors import InputError, UsageError
 from imsaudit.evidence import scan as scan_module
 from imsaudit.evidence.classify import Classified
 from imsaudit.evidence.model import Document
-from imsaudit.evidence.scan import Known, ScanOptions, ScanResult, hash_folder, restore_text, scan_folder
+from imsaudit.evidence.scan import (
+    Known,
+    ScanOptions,
+    ScanResult,
+    TablesBack,
+    hash_folder,
+    restore_text,
+    scan_folder,
+)
 
 from .conftest import FIXTURES
 
@@ -386,3 +395,44 @@ def test_restore_text_puts_back_what_the_cache_holds_without_reading(
     assert set(again) == set(restored) - {d.path for d in scanned.documents if d.sha256 == gone.sha256}
     # Without a cache there is nothing to restore from.
     assert restore_text(folder, ScanOptions(use_cache=False), textless, None) == {}
+
+
+def test_tables_back_puts_back_a_kept_documents_tables_or_reads_the_file_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a re-audit calls for a row the state does not hold: the tables, from the cache or the file."""
+    import sqlite3
+
+    from imsaudit.findings.incremental import register_fields
+
+    folder = tmp_path / "evidence"
+    shutil.copytree(FIXTURES, folder)
+    options = ScanOptions(jobs=1, cache_dir=tmp_path / "cache", ocr=False)
+    scanned = scan_folder(folder, options)
+    full = next(d for d in scanned.documents if d.tables and d.units)
+    kept = register_fields(full)
+    assert kept.tables and not any(t.rows for t in kept.tables) and not kept.units
+    real = scan_module._read
+    monkeypatch.setattr(scan_module, "_read", lambda *_: pytest.fail("a file was read"))
+    back = TablesBack(folder, options, None)
+    found = back(kept)
+    assert found.tables == full.tables
+    assert found.units == ()  # the tables alone: what register checks read
+    # A document whose entry is gone is read again, alone.
+    with sqlite3.connect(tmp_path / "cache" / "extract-v1.sqlite") as db:
+        db.execute("DELETE FROM extraction WHERE sha256 = ?", (full.sha256,))
+    reads: list[str] = []
+
+    def counted(file: object, limits: object) -> object:
+        reads.append(file.path)  # type: ignore[attr-defined]
+        return real(file, limits)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(scan_module, "_read", counted)
+    assert back(kept).tables == full.tables
+    assert reads == [full.path]
+    assert back.count == 2
+    back.close()
+    # A file that went away meanwhile stops the run with one line naming it.
+    (folder / full.path).unlink()
+    with pytest.raises(InputError, match=re.escape(full.path)):
+        TablesBack(folder, ScanOptions(jobs=1, use_cache=False), None)(kept)
