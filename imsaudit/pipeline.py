@@ -466,14 +466,15 @@ def _judge(
         memo = CheckMemo(index, settings.as_of, state.results if state else {})
         if state is not None and scan.reused:
             reused = set(scan.reused)
-            held = state.preload(matcher, reused, settings.as_of)
+            wanted = memo.read_again(_leaves(library), reused)
+            held = state.preload(matcher, wanted, settings.as_of)
             scan, memo, rebuilt = _rebuild_stale(
-                settings, library, scan, memo, reused, held, hashed, classifier
+                settings, library, scan, memo, wanted, held, hashed, classifier
             )
             index = memo.index
-            state.preload_dates(derived, (d for d in index.documents if d.path in reused), settings.as_of)
-            kept = (d for d in index.documents if d.path in reused and d.path not in rebuilt)
-            state.keep(derived, kept, tables_back)
+            state.preload_dates(derived, (d for d in index.documents if d.path in wanted), settings.as_of)
+            unread = reused - rebuilt
+            state.keep(derived, (d for d in index.documents if d.path in unread), tables_back, wanted)
     exclusions = _exclusions(settings)
     # The documents live until the end: the collector, back on for what judging makes
     # and drops, need not walk their millions of objects again (``_collector_aside``).

@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, PrivateAttr
 
 from imsaudit.checks._derived import Derived, StoredTable
 from imsaudit.checks._evidence import HEADING, first_heading
@@ -82,6 +82,19 @@ class StoredReading(BaseModel):
         return PhraseReading(self.units, self.headings, hits)
 
 
+class StoredReadings(BaseModel):
+    """What checks read of one document that holds on any audit date: phrases, tables, first heading."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    phrases: StoredReading | None = None
+    """What the phrase matcher found in it, when a phrase check read it."""
+    tables: tuple[StoredTable | None, ...] = ()
+    """What checks read of each of its tables (``Derived.stored_tables``); None: nothing."""
+    heading: str | None = None
+    """Its first heading (``first_heading``), what names it when it has no title."""
+
+
 class StateEntry(BaseModel):
     """One document as the register shows it (no text, sections, properties, rows) and its kinds."""
 
@@ -89,14 +102,13 @@ class StateEntry(BaseModel):
 
     document: Document
     classified: Classified
-    phrases: StoredReading | None = None
-    """What the phrase matcher found in it, when a phrase check read it."""
     dates: dict[str, StoredDates] = {}
     """What fresh checks read of its dates for the state's audit date (``fresh.stored_dates``)."""
-    tables: tuple[StoredTable | None, ...] = ()
-    """What checks read of each of its tables (``Derived.stored_tables``); None: nothing."""
-    heading: str | None = None
-    """Its first heading (``first_heading``), what names it when it has no title."""
+    readings: str = ""
+    """Its ``StoredReadings`` as JSON (empty: none). A re-audit decodes those of the
+    documents a leaf judged again reads, a few hundred of 10,000, and writes the others
+    back as they are: decoding and encoding every one was most of reading and storing
+    the state."""
 
 
 class AuditState(BaseModel):
@@ -109,14 +121,27 @@ class AuditState(BaseModel):
     documents: tuple[StateEntry, ...] = ()
     results: dict[str, CheckResult] = {}
     """``CheckMemo.key`` -> the leaf check's result."""
+    _read: dict[str, StoredReadings] = PrivateAttr(default_factory=dict)
+    """Path -> the readings decoded so far (``readings``)."""
+
+    def readings(self, entry: StateEntry) -> StoredReadings:
+        """``entry``'s readings, decoded once."""
+        path = entry.document.path
+        found = self._read.get(path)
+        if found is None:
+            text = entry.readings
+            found = StoredReadings.model_validate_json(text) if text else StoredReadings()
+            self._read[path] = found
+        return found
 
     def known(self) -> dict[str, Known]:
         """Path -> the document and its kinds, for ``scan_folder(known=)``."""
         return {e.document.path: Known(e.document, e.classified) for e in self.documents}
 
-    def preload(self, matcher: PhraseMatcher, reused: Set[str], as_of: dt.date) -> dict[str, set[str]]:
-        """Give ``matcher`` the phrase readings of the ``reused`` documents; what is held of each.
+    def preload(self, matcher: PhraseMatcher, wanted: Set[str], as_of: dt.date) -> dict[str, set[str]]:
+        """Give ``matcher`` the phrase readings of the ``wanted`` documents; what is held of each.
 
+        ``wanted``: the unchanged documents a leaf judged again reads (``CheckMemo.read_again``).
         Path -> the names of the readings the state holds of it (``CheckType.needs_text``'s
         ``held``): ``PHRASES`` when the matcher now has its reading, the dates
         ``preload_dates`` will give back when the audit date is the state's, and
@@ -126,12 +151,13 @@ class AuditState(BaseModel):
         same_day = as_of == self.as_of
         for entry in self.documents:
             path = entry.document.path
-            if path not in reused:
+            if path not in wanted:
                 continue
             names = held[path] = set(entry.dates) if same_day else set()
             names.update((TABLES, HEADING))
-            if entry.phrases is not None:
-                matcher.preload(entry.document, entry.phrases.reading())
+            phrases = self.readings(entry).phrases
+            if phrases is not None:
+                matcher.preload(entry.document, phrases.reading())
                 names.add(PHRASES)
         return held
 
@@ -149,18 +175,29 @@ class AuditState(BaseModel):
                 preload_dates(derived, document, found)
 
     def keep(
-        self, derived: Derived, documents: Iterable[Document], restore: Callable[[Document], Document]
+        self,
+        derived: Derived,
+        documents: Iterable[Document],
+        restore: Callable[[Document], Document],
+        wanted: Set[str],
     ) -> None:
         """Give ``derived`` the tables (as kept) and first heading of ``documents`` (this state's, unread).
 
         A register check then reads an unchanged register from what the previous audit
-        read of it, and ``restore`` puts it back only for what the state does not hold.
+        read of it (for the ``wanted`` documents, those a leaf judged again reads), and
+        ``restore`` puts it back for what the state does not hold. The tables of the
+        others are kept too, without readings: no leaf judged again reads them, and
+        should one, it gets their rows rather than none.
         """
         stored = {entry.document.path: entry for entry in self.documents}
         for document in documents:
-            entry = stored[document.path]
-            derived.keep(document, entry.tables, restore)
-            derived.preload(document, HEADING, entry.heading)
+            if document.path not in wanted:
+                if document.tables:
+                    derived.keep(document, (), restore)
+                continue
+            readings = self.readings(stored[document.path])
+            derived.keep(document, readings.tables, restore)
+            derived.preload(document, HEADING, readings.heading)
 
     @staticmethod
     def after(
@@ -178,20 +215,27 @@ class AuditState(BaseModel):
         """
         as_of = dt.date.fromisoformat(memo.as_of)
         kept = {e.document.path: e for e in previous.documents} if previous is not None else {}
+        read = previous._read if previous is not None else {}
         yield f'{{"as_of":"{memo.as_of}","documents":['
         for position, document in enumerate(documents):
-            reading = matcher.reading(document)
-            before = kept.get(document.path)
+            path = document.path
+            before = kept.get(path)
             same = before is not None and before.document.sha256 == document.sha256
+            if before is not None and same and path not in read:
+                readings = before.readings  # not read in this audit: as the previous one kept it
+            else:
+                old = read.get(path) if same else None
+                reading = matcher.reading(document)
+                readings = StoredReadings(
+                    phrases=StoredReading.of(reading) if reading is not None else None,
+                    tables=derived.stored_tables(document, old.tables if old is not None else ()),
+                    heading=first_heading(document) if document.units or old is None else old.heading,
+                ).model_dump_json()
             entry = StateEntry(
                 document=register_fields(document),
-                classified=classified[document.path],
-                phrases=StoredReading.of(reading) if reading is not None else None,
+                classified=classified[path],
                 dates=stored_dates(derived, document, as_of),
-                tables=derived.stored_tables(document, before.tables if same and before else ()),
-                heading=first_heading(document)
-                if document.units or not (same and before)
-                else before.heading,
+                readings=readings,
             )
             yield ("," if position else "") + entry.model_dump_json()
         yield '],"results":{'
@@ -284,6 +328,20 @@ class CheckMemo:
         """Remember a leaf just judged."""
         self.judged += 1
         self.results[self.key(params)] = result
+
+    def read_again(self, leaves: Iterable[CheckParams], kept: Set[str]) -> set[str]:
+        """The ``kept`` documents that a leaf to be judged again reads (those of its kinds).
+
+        The others are read by no check of this audit: their readings stay in the state
+        as they are (``StateEntry.readings``).
+        """
+        found: set[str] = set()
+        kinds = {kind for leaf in leaves if self.key(leaf) not in self.previous for kind in leaf.kind_refs()}
+        for kind in kinds:
+            found.update(
+                d.path for d in self.index.documents_of(kind, include_templates=True) if d.path in kept
+            )
+        return found
 
     def to_rebuild(
         self,

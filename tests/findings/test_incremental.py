@@ -40,6 +40,7 @@ from imsaudit.findings.incremental import (
     CheckMemo,
     StateEntry,
     StoredReading,
+    StoredReadings,
     register_fields,
 )
 from imsaudit.packs.load import Library, load_library
@@ -112,28 +113,31 @@ def test_checks_judge_textless_documents_they_say_they_do_not_need(sample: str) 
     expected = [run_check(leaf, whole) for leaf in leaves]
 
     # Readings go through the state's stored form, as they do between two audits.
-    loaded = PhraseMatcher.of(check_phrases(checks))
     textless = {d.path: register_fields(d) for d in index.documents}
     full = {d.path: d for d in index.documents}
-    held: dict[str, set[str]] = {}
-    entries: dict[str, StateEntry] = {}
+    stored = []
     for document in index.documents:
-        bare = textless[document.path]
-        names = held[bare.path] = {TABLES, HEADING}
         reading = matcher.reading(document)
-        if reading is not None:
-            stored = StoredReading.model_validate_json(StoredReading.of(reading).model_dump_json())
-            loaded.preload(bare, stored.reading())
-            names.add(PHRASES)
-        entry = StateEntry(
-            document=bare,
-            classified=Classified(classifications=()),
-            dates=stored_dates(whole.derived, document, AS_OF),
+        readings = StoredReadings(
+            phrases=StoredReading.of(reading) if reading is not None else None,
             tables=whole.derived.stored_tables(document),
             heading=first_heading(document),
         )
-        entries[bare.path] = StateEntry.model_validate_json(entry.model_dump_json())
-        names.update(entries[bare.path].dates)
+        stored.append(
+            StateEntry(
+                document=textless[document.path],
+                classified=Classified(classifications=()),
+                dates=stored_dates(whole.derived, document, AS_OF),
+                readings=readings.model_dump_json(),
+            )
+        )
+    state = AuditState.model_validate_json(AuditState(as_of=AS_OF, documents=tuple(stored)).model_dump_json())
+    entries = {entry.document.path: entry for entry in state.documents}
+    textless = {path: entry.document for path, entry in entries.items()}
+    loaded = PhraseMatcher.of(check_phrases(checks))
+    held = state.preload(loaded, set(entries), AS_OF)
+    assert all({TABLES, HEADING} <= names for names in held.values())
+    assert sample == "tidewater-institute" or any(PHRASES in names for names in held.values())
     put_back: list[str] = []
 
     def tables_back(document: Document) -> Document:
@@ -149,8 +153,9 @@ def test_checks_judge_textless_documents_they_say_they_do_not_need(sample: str) 
             if document is textless[document.path]:  # kept, as a re-audit keeps it
                 entry = entries[document.path]
                 preload_dates(derived, document, entry.dates)
-                derived.keep(document, entry.tables if readings else (), tables_back)
-                derived.preload(document, HEADING, entry.heading)
+                kept = state.readings(entry)
+                derived.keep(document, kept.tables if readings else (), tables_back)
+                derived.preload(document, HEADING, kept.heading)
         ctx = EvalContext(index=mixed, as_of=AS_OF, kinds=library.kinds, matcher=loaded, derived=derived)
         return run_check(leaf, ctx)
 
