@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 from imsaudit.checks._matcher import Hit, first_token, normalize, tokens
 from imsaudit.checks.base import DATE_ALIASES, EvalContext
@@ -187,14 +188,20 @@ def first_heading(document: Document) -> str | None:
     return heading.text if heading is not None else None
 
 
+@lru_cache(maxsize=4096)
+def _header_words(text: str) -> tuple[str, ...]:
+    """A header's or alias's words, singular: the same few hundred recur across every register."""
+    return _singular(tokens(text))
+
+
 def find_column(table: Table, aliases: Sequence[str]) -> int | None:
     """Index of the first header matching an alias: equal words first, then contained words.
 
     Words are compared singular ("Actions" matches the alias ``action``): registers name
     their columns either way.
     """
-    headers = [_singular(tokens(h)) for h in table.header]
-    wanted = [_singular(tokens(a)) for a in aliases]
+    headers = [_header_words(h) for h in table.header]
+    wanted = [_header_words(a) for a in aliases]
     for alias in wanted:
         for index, header in enumerate(headers):
             if header == alias:
