@@ -457,6 +457,7 @@ def report(
             "",
             f"After the change: {made['reused']:,} documents taken from the previous audit's state, "
             f"{made['rebuilt']:,} of them given their text back from the extraction cache; "
+            f"{made.get('put_back', 0):,} registers given their tables back for a row to cite; "
             f"{made['judged']:,} of {made['checks']:,} distinct checks judged again.",
         ]
     lines += [
