@@ -370,6 +370,14 @@ def test_a_hashed_folder_is_not_hashed_again(tmp_path: Path, monkeypatch: pytest
     assert again.documents == first.documents
 
 
+def _cached_scan(tmp_path: Path) -> tuple[Path, ScanOptions, ScanResult]:
+    """The fixtures copied, scanned once with a cache: (folder, options, scan)."""
+    folder = tmp_path / "evidence"
+    shutil.copytree(FIXTURES, folder)
+    options = ScanOptions(jobs=1, cache_dir=tmp_path / "cache", ocr=False)
+    return folder, options, scan_folder(folder, options)
+
+
 def test_restore_text_puts_back_what_the_cache_holds_without_reading(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -377,10 +385,7 @@ def test_restore_text_puts_back_what_the_cache_holds_without_reading(
 
     from imsaudit.findings.incremental import register_fields
 
-    folder = tmp_path / "evidence"
-    shutil.copytree(FIXTURES, folder)
-    options = ScanOptions(jobs=1, cache_dir=tmp_path / "cache", ocr=False)
-    scanned = scan_folder(folder, options)
+    folder, options, scanned = _cached_scan(tmp_path)
     textless = [register_fields(d) for d in scanned.documents]
     assert any(d != t for d, t in zip(scanned.documents, textless, strict=True))
     monkeypatch.setattr(scan_module, "_read", lambda *_: pytest.fail("a file was read"))
@@ -405,10 +410,7 @@ def test_tables_back_puts_back_a_kept_documents_tables_or_reads_the_file_again(
 
     from imsaudit.findings.incremental import register_fields
 
-    folder = tmp_path / "evidence"
-    shutil.copytree(FIXTURES, folder)
-    options = ScanOptions(jobs=1, cache_dir=tmp_path / "cache", ocr=False)
-    scanned = scan_folder(folder, options)
+    folder, options, scanned = _cached_scan(tmp_path)
     full = next(d for d in scanned.documents if d.tables and d.units)
     kept = register_fields(full)
     assert kept.tables and not any(t.rows for t in kept.tables) and not kept.units
