@@ -22,8 +22,10 @@ audit date, the dates fresh checks read of it (``fresh.StoredDates``: a register
 latest row, without its rows). Each check type says what it needs of an unchanged
 document beyond its register fields and those readings (``CheckType.needs_text``: a
 phrase check needs nothing more when the reading is there; a metadata check never
-does). Only the documents some leaf needs are rebuilt in full (from the extraction
-cache); every other one stays as the register shows it.
+does). A register check reads an unchanged register as kept (``Derived.keep``): its
+tables' headers and what the previous audit read of their columns, its rows put back
+only for one to cite. Only the documents some leaf needs whole are rebuilt (from the
+extraction cache); every other one stays as the register shows it.
 
 A state belongs to one folder, engine, library, set of kind mappings and extraction
 options (``pipeline._state_key``); anything else is a miss and a full audit. The state
