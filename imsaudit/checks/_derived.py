@@ -435,6 +435,8 @@ class KeptTableData(TableData):
         self.table = table
         self.stored = stored
         self._rows = rows
+        self.read_more = False
+        """Whether a reading the state did not hold was made (``Derived.memo``)."""
         self._columns: dict[int | None, Cells] = {}
         self._found: dict[tuple[str, ...], int | None] = {}
         self._dated: dict[tuple[str, ...] | None, int | None] = {}
@@ -555,6 +557,18 @@ class Derived:
         """How many kept documents had to be put back (a row cited, a column never read before)."""
         return len(self._put_back)
 
+    def read_more(self, document: Document) -> bool:
+        """Whether this evaluation read more of ``document``'s kept tables than the state held.
+
+        A row put back, or a reading made from the rows: its state entry changes. When
+        not, the entry can be written back as it was read.
+        """
+        for table in document.tables:
+            kept = self._kept.get(id(table))
+            if kept is not None and kept[0] is table and (kept[1].put_back is not None or kept[1].read_more):
+                return True
+        return False
+
     def stored_tables(
         self, document: Document, previous: Sequence[StoredTable | None] = ()
     ) -> tuple[StoredTable | None, ...]:
@@ -637,9 +651,12 @@ class Derived:
         found = self._memo.get(slot)
         if found is not None and found[0] is owner:
             return cast(T, found[1])
-        value = owner.reading(key) if isinstance(owner, KeptTableData) else None
+        kept = owner if isinstance(owner, KeptTableData) else None
+        value = kept.reading(key) if kept is not None else None
         if value is None:
             value = compute()
+            if kept is not None:
+                kept.read_more = True
         self._memo[slot] = (owner, value)
         return value
 

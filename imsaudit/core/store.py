@@ -38,7 +38,7 @@ class ModelStore(Generic[M]):
         """The stored model for ``key``, or None (absent, unreadable, from another build)."""
         path = self._path(key)
         try:
-            found = self.model.model_validate_json(zlib.decompress(path.read_bytes()))
+            found = self.parse(zlib.decompress(path.read_bytes()))
         except FileNotFoundError:
             return None
         except Exception as exc:  # unreadable or from another build: the caller recomputes
@@ -47,6 +47,10 @@ class ModelStore(Generic[M]):
         with contextlib.suppress(OSError):
             path.touch()  # recently used: kept longest
         return found
+
+    def parse(self, data: bytes) -> M:
+        """The model stored as ``data`` (what ``put_json`` wrote, decompressed); raises when it is not one."""
+        return self.model.model_validate_json(data)
 
     def put(self, key: str, value: M) -> None:
         """Store ``value`` atomically, then drop the least recently used beyond ``keep``."""

@@ -42,7 +42,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr
+from pydantic import BaseModel, ConfigDict, PrivateAttr, TypeAdapter
 
 from imsaudit.checks._derived import Derived, StoredTable
 from imsaudit.checks._evidence import HEADING, first_heading
@@ -58,7 +58,7 @@ from imsaudit.evidence.scan import Known
 if TYPE_CHECKING:
     from imsaudit.packs.model import EvidenceKind
 
-FOLDER = "states-v2"
+FOLDER = "states-v3"
 KEEP = 8
 """States kept (one per folder and settings family), newest first."""
 _NOTHING: frozenset[str] = frozenset()
@@ -125,6 +125,8 @@ class AuditState(BaseModel):
     """``CheckMemo.key`` -> the leaf check's result."""
     _read: dict[str, StoredReadings] = PrivateAttr(default_factory=dict)
     """Path -> the readings decoded so far (``readings``)."""
+    _lines: dict[str, bytes] = PrivateAttr(default_factory=dict)
+    """Path -> the line its entry was read from (``StateStore``), to write back as it is."""
 
     def readings(self, entry: StateEntry) -> StoredReadings:
         """``entry``'s readings, decoded once."""
@@ -210,26 +212,34 @@ class AuditState(BaseModel):
         derived: Derived,
         previous: AuditState | None = None,
     ) -> Iterator[str]:
-        """What an audit leaves for the next (register fields, kinds, readings, leaf results), as JSON.
+        """What an audit leaves for the next (register fields, kinds, readings, leaf results), as JSON lines.
 
         In pieces, one document at a time: at 10,000 documents the whole state as
         objects and then as one string would add a hundred megabytes to the audit's peak.
         """
         as_of = dt.date.fromisoformat(memo.as_of)
         kept = {e.document.path: e for e in previous.documents} if previous is not None else {}
-        read = previous._read if previous is not None else {}
-        yield f'{{"as_of":"{memo.as_of}","documents":['
-        for position, document in enumerate(documents):
+        lines = previous._lines if previous is not None and previous.as_of == as_of else {}
+        yield _Head(as_of=as_of).model_dump_json() + "\n"
+        for document in documents:
             path = document.path
             before = kept.get(path)
-            same = before is not None and before.document.sha256 == document.sha256
-            if before is not None and same and path not in read:
-                readings = before.readings  # not read in this audit: as the previous one kept it
+            if before is not None and before.document.sha256 != document.sha256:
+                before = None
+            # Kept without its text and nothing read of it beyond what the state gave:
+            # its entry is the one read (for its dates, on the same audit date).
+            if before is not None and not (
+                document.units or any_rows(document) or derived.read_more(document)
+            ):
+                if (line := lines.get(path)) is not None:
+                    yield line.decode() + "\n"
+                    continue
+                readings = before.readings
             else:
-                old = read.get(path) if same else None
+                old = previous.readings(before) if previous is not None and before is not None else None
                 reading = matcher.reading(document)
                 readings = StoredReadings(
-                    phrases=StoredReading.of(reading) if reading is not None else None,
+                    phrases=StoredReading.of(reading) if reading is not None else _phrases(old),
                     tables=derived.stored_tables(document, old.tables if old is not None else ()),
                     heading=first_heading(document) if document.units or old is None else old.heading,
                 ).model_dump_json()
@@ -239,11 +249,16 @@ class AuditState(BaseModel):
                 dates=stored_dates(derived, document, as_of),
                 readings=readings,
             )
-            yield ("," if position else "") + entry.model_dump_json()
-        yield '],"results":{'
+            yield entry.model_dump_json() + "\n"
+        yield "{"
         for position, (key, result) in enumerate(memo.results.items()):
             yield f"{',' if position else ''}{json.dumps(key)}:{result.model_dump_json()}"
-        yield "}}"
+        yield "}"
+
+
+def _phrases(readings: StoredReadings | None) -> StoredReading | None:
+    """The phrase reading the previous state kept, for a document the matcher did not read now."""
+    return readings.phrases if readings is not None else None
 
 
 def register_fields(document: Document) -> Document:
@@ -265,10 +280,35 @@ def any_rows(document: Document) -> bool:
 
 
 class StateStore(ModelStore[AuditState]):
-    """Audit states by key, as compressed JSON files; every failure is a miss."""
+    """Audit states by key, as compressed JSON lines; every failure is a miss.
+
+    The first line is ``{"as_of": ...}``, then one line per document (a ``StateEntry``),
+    then the leaf results. An entry the next audit did not read goes back as the line
+    it was read from: encoding 10,000 entries again was most of storing the state.
+    """
 
     def __init__(self, cache_dir: Path) -> None:
         super().__init__(cache_dir / FOLDER, AuditState, KEEP)
+
+    def parse(self, data: bytes) -> AuditState:
+        head, *lines, results = data.split(b"\n")
+        entries = [StateEntry.model_validate_json(line) for line in lines]
+        state = AuditState(
+            as_of=_Head.model_validate_json(head).as_of,
+            documents=tuple(entries),
+            results=_RESULTS.validate_json(results),
+        )
+        state._lines.update((entry.document.path, line) for entry, line in zip(entries, lines, strict=True))
+        return state
+
+
+class _Head(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    as_of: dt.date | None = None
+
+
+_RESULTS = TypeAdapter(dict[str, CheckResult])
 
 
 class CheckMemo:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import sqlite3
+import zlib
 from dataclasses import replace
 from pathlib import Path
 
@@ -43,6 +44,7 @@ from imsaudit.findings.incremental import (
     StoredReadings,
     register_fields,
 )
+from imsaudit.findings.memo import FOLDER as MEMO_FOLDER
 from imsaudit.packs.load import Library, load_library
 from imsaudit.pipeline import AuditSettings, RunStats, read_organization, run_audit
 from imsaudit.render.json import audit_json
@@ -290,6 +292,31 @@ def test_a_damaged_state_means_a_full_audit(folder: Path, tmp_path: Path) -> Non
     _, stats = _reaudit(folder, cache)
     assert stats.reused == 0
     assert stats.judged == stats.checks
+
+
+def _state_lines(cache: Path) -> list[bytes]:
+    """The lines of the newest state in ``cache``."""
+    newest = max((cache / FOLDER).glob("*.json.z"), key=lambda p: p.stat().st_mtime_ns)
+    return zlib.decompress(newest.read_bytes()).split(b"\n")
+
+
+def test_entries_no_check_read_are_written_back_as_they_were(folder: Path, tmp_path: Path) -> None:
+    """A state line of a document a re-audit did not read comes back byte for byte, and loads."""
+    cache = tmp_path / "cache"
+    _reaudit(folder, cache)
+    before = _state_lines(cache)
+    register = folder / "04 Portfolio" / "stage-gate-decision-log.csv"
+    lines = register.read_text(encoding="utf-8").splitlines()
+    register.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
+    _, stats = _reaudit(folder, cache)
+    after = _state_lines(cache)
+    assert len(after) == len(before) == stats.files + 2  # the audit date, the documents, the results
+    kept = set(before[1:-1]) & set(after[1:-1])
+    assert 0 < len(kept) < stats.files
+    # That state loads: without the audit memo, the next audit takes everything from it.
+    shutil.rmtree(cache / MEMO_FOLDER)
+    _, again = _reaudit(folder, cache)
+    assert (again.looked_up, again.reused, again.judged) == (False, stats.files, 0)
 
 
 def test_documents_gone_from_the_extraction_cache_are_read_again(folder: Path, tmp_path: Path) -> None:
