@@ -377,7 +377,7 @@ class KeptCells(Cells):
 
     @cached_property
     def texts(self) -> Sequence[str]:  # type: ignore[override]
-        return _Known(self._stored.texts, self._length, lambda: self._rows().texts)
+        return _Known(self._stored.texts, self._length, partial(_texts_of, self._rows))
 
     @property
     def filled(self) -> Sequence[bool]:  # type: ignore[override]
@@ -393,7 +393,7 @@ class KeptCells(Cells):
 
     @cached_property
     def dates(self) -> Sequence[date | None]:  # type: ignore[override]
-        return _Known(self._stored.dates, self._length, lambda: self._rows().dates)
+        return _Known(self._stored.dates, self._length, partial(_dates_of, self._rows))
 
     @cached_property
     def values(self) -> tuple[frozenset[str], ...]:
@@ -489,6 +489,35 @@ def _column_of(rows: Callable[[], TableData], index: int) -> Cells:
     return rows().column(index)
 
 
+def _texts_of(rows: Callable[[], Cells]) -> Sequence[str]:
+    return rows().texts
+
+
+def _dates_of(rows: Callable[[], Cells]) -> Sequence[date | None]:
+    return rows().dates
+
+
+class _PutBack:
+    """Puts kept documents' tables back, once each (``Derived.keep``).
+
+    Apart from ``Derived`` on purpose: a kept table refers to this, and a reference
+    back to the ``Derived`` that holds the kept tables would make every one a cycle,
+    which only a full collection of the collector frees (0.5 s at 10,000 documents).
+    """
+
+    def __init__(self, days: dict[str, date | None]) -> None:
+        self.documents: dict[str, Document] = {}
+        self._days = days
+
+    def table(self, document: Document, index: int, restore: Callable[[Document], Document]) -> TableData:
+        whole = self.documents.get(document.path)
+        if whole is None:
+            whole = self.documents[document.path] = restore(document)
+        if len(whole.tables) != len(document.tables):  # only when the file changed meanwhile
+            raise InputError([Problem(document.path, 0, 0, "changed while it was audited; audit again")])
+        return TableData(whole, whole.tables[index], self._days)
+
+
 def _stored_of(data: TableData, readings: Mapping[Hashable, Any]) -> StoredTable:
     """What this audit read of ``data`` (its columns' readings and its ``READINGS``), to keep."""
     columns = {i: c for i, c in data._columns.items() if i is not None}
@@ -520,7 +549,7 @@ class Derived:
         self._memo: dict[tuple[int, Hashable], tuple[object, Any]] = {}
         self._days: dict[str, date | None] = {}
         self._kept: dict[int, tuple[Table, KeptTableData]] = {}
-        self._put_back: dict[str, Document] = {}
+        self._back = _PutBack(self._days)
         self._readings: tuple[int, dict[int, dict[Hashable, Any]]] = (-1, {})
 
     def keep(
@@ -539,23 +568,13 @@ class Derived:
         """
         for index, table in enumerate(document.tables):
             found = stored[index] if index < len(stored) else None
-            rows = _Once(partial(self._put_back_table, document, index, restore))
+            rows = _Once(partial(self._back.table, document, index, restore))
             self._kept[id(table)] = (table, KeptTableData(document, table, found, rows))
-
-    def _put_back_table(
-        self, document: Document, index: int, restore: Callable[[Document], Document]
-    ) -> TableData:
-        whole = self._put_back.get(document.path)
-        if whole is None:
-            whole = self._put_back[document.path] = restore(document)
-        if len(whole.tables) != len(document.tables):  # only when the file changed meanwhile
-            raise InputError([Problem(document.path, 0, 0, "changed while it was audited; audit again")])
-        return self.table(whole, whole.tables[index])
 
     @property
     def put_back(self) -> int:
         """How many kept documents had to be put back (a row cited, a column never read before)."""
-        return len(self._put_back)
+        return len(self._back.documents)
 
     def read_more(self, document: Document) -> bool:
         """Whether this evaluation read more of ``document``'s kept tables than the state held.
