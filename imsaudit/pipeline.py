@@ -342,7 +342,7 @@ def _rebuild_stale(
     library: Library,
     scan: ScanResult,
     memo: CheckMemo,
-    reused: set[str],
+    wanted: set[str],
     held: Mapping[str, set[str]],
     hashed: FolderHashes | None,
     classifier: Classifier,
@@ -359,7 +359,7 @@ def _rebuild_stale(
     from imsaudit.evidence.scan import restore_text, scan_folder
     from imsaudit.findings.incremental import CheckMemo
 
-    paths = memo.to_rebuild(_leaves(library), reused, held, library.kinds)
+    paths = memo.to_rebuild(_leaves(library), wanted, held, library.kinds)
     if not paths:
         return scan, memo, paths
     made = restore_text(

@@ -454,6 +454,11 @@ class KeptTableData(TableData):
         """The real table, when something made it be put back."""
         return self._rows.value
 
+    @property
+    def changed(self) -> bool:
+        """Whether more was read of it than the state held (a row put back, a reading made)."""
+        return self.read_more or self._rows.value is not None
+
     def __len__(self) -> int:
         return self.stored.rows if self.stored is not None else len(self._rows())
 
@@ -571,6 +576,11 @@ class Derived:
             rows = _Once(partial(self._back.table, document, index, restore))
             self._kept[id(table)] = (table, KeptTableData(document, table, found, rows))
 
+    def _kept_data(self, table: Table) -> KeptTableData | None:
+        """The ``KeptTableData`` of ``table`` when it is kept (``keep``), else None."""
+        kept = self._kept.get(id(table))
+        return kept[1] if kept is not None and kept[0] is table else None
+
     @property
     def put_back(self) -> int:
         """How many kept documents had to be put back (a row cited, a column never read before)."""
@@ -582,11 +592,7 @@ class Derived:
         A row put back, or a reading made from the rows: its state entry changes. When
         not, the entry can be written back as it was read.
         """
-        for table in document.tables:
-            kept = self._kept.get(id(table))
-            if kept is not None and kept[0] is table and (kept[1].put_back is not None or kept[1].read_more):
-                return True
-        return False
+        return any((data := self._kept_data(table)) is not None and data.changed for table in document.tables)
 
     def stored_tables(
         self, document: Document, previous: Sequence[StoredTable | None] = ()
@@ -600,12 +606,10 @@ class Derived:
         found: list[StoredTable | None] = []
         for index, table in enumerate(document.tables):
             old = previous[index] if index < len(previous) else None
-            kept = self._kept.get(id(table))
+            data = self._kept_data(table)
             new: StoredTable | None = None
-            if kept is not None and kept[0] is table:
-                data = kept[1]
-                if data.stored is not None and data.stored is not old:
-                    old = data.stored if old is None else old.merged(data.stored)
+            if data is not None:
+                old = old or data.stored  # both from the previous state, when both are given
                 parts = []
                 if (real := data.put_back) is not None:
                     parts.append(_stored_of(real, readings.get(id(real), {})))
@@ -639,9 +643,9 @@ class Derived:
         it is cached. The document is part of the key: its rows cite it. A table kept
         without its rows (``keep``) is its ``KeptTableData``.
         """
-        kept = self._kept.get(id(table))
-        if kept is not None and kept[0] is table:
-            return kept[1]
+        kept = self._kept_data(table)
+        if kept is not None:
+            return kept
         key = (id(document), id(table))
         found = self._tables.get(key)
         if found is None:

@@ -809,13 +809,16 @@ class TablesBack:
         self.count = 0
         """Documents put back so far."""
         self._cache: ExtractionCache | None = None
+        self._opened = False
 
     def __call__(self, document: Document) -> Document:
         self.count += 1
-        if self._cache is None and self.options.use_cache:
-            cache_dir = cache_dir_for(_checked_root(self.root), self.options)
-            if cache_dir is not None:
-                self._cache = ExtractionCache(cache_dir)
+        if not self._opened:  # on the first call: most re-audits put nothing back
+            self._opened = True
+            cache_dir = (
+                cache_dir_for(_checked_root(self.root), self.options) if self.options.use_cache else None
+            )
+            self._cache = ExtractionCache(cache_dir) if cache_dir is not None else None
         ocr = self.hashed.ocr if self.hashed is not None else None
         if self._cache is not None and (
             found := _restored(self._cache, self.options, ocr, document, whole=False)

@@ -128,6 +128,14 @@ class AuditState(BaseModel):
     _lines: dict[str, bytes] = PrivateAttr(default_factory=dict)
     """Path -> the line its entry was read from (``StateStore``), to write back as it is."""
 
+    _by_path: dict[str, StateEntry] = PrivateAttr(default_factory=dict)
+
+    def entry(self, path: str) -> StateEntry | None:
+        """The entry of the document at ``path``, or None."""
+        if not self._by_path and self.documents:
+            self._by_path.update((e.document.path, e) for e in self.documents)
+        return self._by_path.get(path)
+
     def readings(self, entry: StateEntry) -> StoredReadings:
         """``entry``'s readings, decoded once."""
         path = entry.document.path
@@ -172,11 +180,10 @@ class AuditState(BaseModel):
         """
         if as_of != self.as_of:
             return
-        stored = {entry.document.path: entry.dates for entry in self.documents if entry.dates}
         for document in documents:
-            found = stored.get(document.path)
-            if found is not None:
-                preload_dates(derived, document, found)
+            entry = self.entry(document.path)
+            if entry is not None and entry.dates:
+                preload_dates(derived, document, entry.dates)
 
     def keep(
         self,
@@ -193,13 +200,13 @@ class AuditState(BaseModel):
         others are kept too, without readings: no leaf judged again reads them, and
         should one, it gets their rows rather than none.
         """
-        stored = {entry.document.path: entry for entry in self.documents}
         for document in documents:
-            if document.path not in wanted:
+            entry = self.entry(document.path)
+            if entry is None or document.path not in wanted:
                 if document.tables:
                     derived.keep(document, (), restore)
                 continue
-            readings = self.readings(stored[document.path])
+            readings = self.readings(entry)
             derived.keep(document, readings.tables, restore)
             derived.preload(document, HEADING, readings.heading)
 
@@ -218,12 +225,11 @@ class AuditState(BaseModel):
         objects and then as one string would add a hundred megabytes to the audit's peak.
         """
         as_of = dt.date.fromisoformat(memo.as_of)
-        kept = {e.document.path: e for e in previous.documents} if previous is not None else {}
         lines = previous._lines if previous is not None and previous.as_of == as_of else {}
         yield _Head(as_of=as_of).model_dump_json() + "\n"
         for document in documents:
             path = document.path
-            before = kept.get(path)
+            before = previous.entry(path) if previous is not None else None
             if before is not None and before.document.sha256 != document.sha256:
                 before = None
             # Kept without its text and nothing read of it beyond what the state gave:
