@@ -372,8 +372,16 @@ def _read(file: _File, limits: Limits) -> tuple[bytes | None, str, int, str | No
     return data, digest.hexdigest(), len(data), None
 
 
-def _options_key(extractor: Extractor, limits: Limits, ocr: OcrEngine | None) -> str:
+def _options_key(extractor: Extractor, limits: Limits, ocr: OcrEngine | None, path: str) -> str:
+    """The cache key's part besides the bytes and extractor: all else the extraction depends on.
+
+    Limits and the OCR engine; the extension, which chooses among an extractor's ways of
+    reading (a ``.tsv`` is split on tabs, whatever its bytes); and for an extractor whose
+    result names the file, the name (two copies of one CSV are two tables of two names).
+    """
+    name = path.rsplit("/", 1)[-1]
     key = limits.fingerprint()
+    key += f";name={name}" if extractor.names_file else f";ext={ExtractContext(path=name).extension}"
     if extractor.uses_ocr:
         key += f";ocr={ocr.fingerprint if ocr else 'none'}"
     return key
@@ -712,7 +720,7 @@ def scan_folder(
                 report(file.path)
                 continue
             extractor = found[0]
-            options_key = _options_key(extractor, limits, ocr)
+            options_key = _options_key(extractor, limits, ocr, file.path)
             cached = cache.get_payload(sha256, extractor.label, options_key) if cache is not None else None
             if cached is not None:
                 hits += 1
@@ -775,7 +783,7 @@ def _restored(
     found = extractor_for(document.path)
     if found is None or found[0].label != document.extractor:
         return None
-    key = _options_key(found[0], options.limits, ocr)
+    key = _options_key(found[0], options.limits, ocr, document.path)
     payload = cache.get_payload(document.sha256, found[0].label, key)
     if payload is None:
         return None

@@ -233,6 +233,27 @@ def test_cache_hit_and_miss(tmp_path: Path) -> None:
     assert uncached.documents == changed.documents
 
 
+def test_copies_of_one_file_under_other_names_read_as_themselves_from_the_cache(tmp_path: Path) -> None:
+    """A CSV's table is named after its file, and a .tsv is split on tabs: same bytes, other results."""
+    folder = tmp_path / "evidence"
+    folder.mkdir()
+    data = "Risk\tOwner\nFlood,basement\tA. Moreau\n"
+    for name in ("risk-register.csv", "copy of risk register.csv", "risks.tsv"):
+        (folder / name).write_text(data, encoding="utf-8")
+    options = ScanOptions(jobs=1, cache_dir=tmp_path / "cache", ocr=False)
+    scan_folder(folder, options)
+    warm = scan_folder(folder, options)
+    assert warm.stats.cache_hits == 3
+    uncached = scan_folder(folder, ScanOptions(jobs=1, use_cache=False, ocr=False))
+    assert warm.documents == uncached.documents
+    assert [d.tables[0].name for d in warm.documents] == [
+        "copy of risk register.csv",
+        "risk-register.csv",
+        "risks.tsv",
+    ]
+    assert _doc(warm, "risks.tsv").tables[0].header == ("Risk", "Owner")
+
+
 def test_cache_key_includes_limits(tmp_path: Path) -> None:
     folder = _folder(tmp_path)
     cache = tmp_path / "cache"

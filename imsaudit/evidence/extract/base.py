@@ -94,6 +94,9 @@ class Extractor:
     heavy: bool = False
     """Worth a worker process (PDF, Office); light formats run in the main process."""
     uses_ocr: bool = False
+    names_file: bool = False
+    """Its result holds the file's name (a CSV's table is named after it): two files of the
+    same bytes under other names then read differently, so the cache key holds the name."""
 
     @property
     def label(self) -> str:
@@ -111,11 +114,12 @@ def register(
     *,
     heavy: bool = False,
     uses_ocr: bool = False,
+    names_file: bool = False,
 ) -> Callable[[ExtractFunction], ExtractFunction]:
     """Decorator: register an extract function under ``name`` for the given extensions."""
 
     def decorate(function: ExtractFunction) -> ExtractFunction:
-        extractor = Extractor(name, version, dict(formats), function, heavy, uses_ocr)
+        extractor = Extractor(name, version, dict(formats), function, heavy, uses_ocr, names_file)
         EXTRACTORS.register(name)(extractor)
         return function
 

@@ -42,7 +42,7 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-@register("csv", "1", {"csv": DocumentFormat.CSV, "tsv": DocumentFormat.TSV})
+@register("csv", "1", {"csv": DocumentFormat.CSV, "tsv": DocumentFormat.TSV}, names_file=True)
 def extract_delimited(data: bytes, context: ExtractContext) -> ExtractResult:
     """Rows as a table (header detected) and as ``row N`` units."""
     builder = ResultBuilder(context)
