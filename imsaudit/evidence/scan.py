@@ -24,9 +24,8 @@ import logging
 import os
 import stat
 import sys
-from collections import deque
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -445,9 +444,12 @@ class _Runner:
     workers for (extraction-figures.md); once a folder has enough work for workers, every
     job goes to them, so this process only reads, hashes and stores. At most ``jobs *
     WINDOW_PER_JOB`` jobs are in flight, so a folder of large files is never all in
-    memory. A worker that dies (a fault in a C library) breaks the pool: the jobs in
-    flight are re-run one by one in a fresh process, which names the culprit, and a new
-    pool takes the rest. If pools keep breaking, the rest is read in this process.
+    memory. Results are taken as they finish, not in the order the jobs were sent: a
+    scanned PDF takes seconds of OCR, and waiting for it first left the other workers
+    idle once they had done the rest of the window. A worker that dies (a fault in a C
+    library) breaks the pool: the jobs in flight are re-run one by one in a fresh
+    process, which names the culprit, and a new pool takes the rest. If pools keep
+    breaking, the rest is read in this process.
     """
 
     def __init__(
@@ -464,7 +466,7 @@ class _Runner:
         self.caches = caches
         self.on_done = on_done
         self.pool: ProcessPoolExecutor | None = None
-        self.window: deque[tuple[_Job, Future[_Made], ProcessPoolExecutor]] = deque()
+        self.window: dict[Future[_Made], tuple[_Job, ProcessPoolExecutor]] = {}
         self.crashed: list[_Job] = []
         self.broken = 0
 
@@ -488,23 +490,26 @@ class _Runner:
             self._broke(self.pool)
             self.submit(job)
             return
-        self.window.append((job, future, self.pool))
+        self.window[future] = (job, self.pool)
         while len(self.window) > self.jobs * WINDOW_PER_JOB:
             self._collect()
 
     def _collect(self) -> None:
-        job, future, pool = self.window.popleft()
-        try:
-            made = future.result()
-        except BrokenProcessPool:
-            self.crashed.append(job)
-            self._broke(pool)
-            return
-        except Exception as exc:  # the worker failed outside the extractor's own guard
-            logger.debug("worker failed on %s", job.path, exc_info=True)
-            error = one_line(f"could not read (worker failed: {exc})")
-            made = _complete(job, ExtractResult(error=error), self.classifier)
-        self.on_done(job, made)
+        """Hand on the jobs that have finished, waiting for the first when none has."""
+        done, _ = wait(self.window, return_when=FIRST_COMPLETED)
+        for future in sorted(done, key=lambda f: self.window[f][0].index):
+            job, pool = self.window.pop(future)
+            try:
+                made = future.result()
+            except BrokenProcessPool:
+                self.crashed.append(job)
+                self._broke(pool)
+                continue
+            except Exception as exc:  # the worker failed outside the extractor's own guard
+                logger.debug("worker failed on %s", job.path, exc_info=True)
+                error = one_line(f"could not read (worker failed: {exc})")
+                made = _complete(job, ExtractResult(error=error), self.classifier)
+            self.on_done(job, made)
 
     def _broke(self, pool: ProcessPoolExecutor) -> None:
         _release_feeder(pool)
@@ -743,9 +748,14 @@ def scan_folder(
         organization_file=organization_file,
         ocr=ocr.version if ocr else None,
         stats=ScanStats(files=total, cache_hits=hits, extracted=extracted, reused=len(reused), jobs=jobs),
-        classified=classified if classifier is not None else None,
+        classified=_in_order(classified, result_documents) if classifier is not None else None,
         reused=tuple(reused),
     )
+
+
+def _in_order(classified: Mapping[str, Classified], documents: Sequence[Document]) -> dict[str, Classified]:
+    """``classified`` in the documents' (path) order, whatever order the workers finished in."""
+    return {d.path: classified[d.path] for d in documents if d.path in classified}
 
 
 def restore_text(

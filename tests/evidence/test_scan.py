@@ -321,6 +321,44 @@ def test_a_crashing_worker_fails_only_its_file(tmp_path: Path, monkeypatch: pyte
     assert errors["c.md"] == "could not read (worker failed: boom)"
 
 
+def _waiting_worker(job: scan_module._Job) -> scan_module._Made:
+    """Stands in for the worker function: ``WAIT dir n`` holds its file until n others are done.
+
+    Every other file leaves a mark in ``dir`` when it is done, so the waiting file is
+    done last whatever the timing; 60 s at most, so a broken runner cannot hang the suite.
+    """
+    import time
+
+    words = job.data.split()
+    if words[0] == b"WAIT":
+        marks, needed = Path(words[1].decode()), int(words[2])
+        deadline = time.monotonic() + 60
+        while len(list(marks.iterdir())) < needed and time.monotonic() < deadline:
+            time.sleep(0.01)
+    else:
+        (Path(words[1].decode()) / job.path).write_text("done", encoding="utf-8")
+    return scan_module._make(job, None, False)
+
+
+def test_results_are_taken_as_they_finish(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A slow first file (a scanned PDF's OCR) does not hold back the files sent after it:
+    they are taken, and their workers given more, while it is still being read."""
+    monkeypatch.setattr(scan_module, "_make_in_worker", _waiting_worker)
+    folder, marks = tmp_path / "evidence", tmp_path / "marks"
+    folder.mkdir()
+    marks.mkdir()
+    others = 2 * 2 * scan_module.WINDOW_PER_JOB  # more than the jobs in flight at once
+    (folder / "a.md").write_text(f"WAIT {marks} {others}\n", encoding="utf-8")
+    for number in range(others):
+        (folder / f"b{number:02}.md").write_text(f"MARK {marks}\n" + "x" * 40_000, encoding="utf-8")
+    events: list[str] = []
+    result = scan_folder(
+        folder, ScanOptions(jobs=2, use_cache=False), progress=lambda e: events.append(e.path)
+    )
+    assert events[-1] == "a.md" and len(events) == others + 1
+    assert [d.path for d in result.documents] == sorted(events)
+
+
 def test_a_process_whose_worker_crashed_still_exits(tmp_path: Path) -> None:
     """A crash with a job half sent once left the pool's feeder thread blocked: the scan
     returned, then the interpreter hung at exit (Python 3.11.2)."""
