@@ -24,6 +24,7 @@ from imsaudit.evidence.model import (
     Table,
     TextUnit,
     UnitRole,
+    trusted,
 )
 
 logger = logging.getLogger(__name__)
@@ -158,10 +159,18 @@ class ResultBuilder:
         not records. Each row also becomes a ``row`` unit so phrase rules see table text.
         """
         if emit_units:
+            # ``text`` for each row, inlined: a register's rows are most of the units of
+            # an audit, and the values are made here (a row's text, its locator, the
+            # section's shared path), so the unit is made without validating them again.
+            limit = self.context.limits.max_unit_chars
+            section = self.section_path
             for cells, where in zip(rows, row_locators, strict=True):
                 text = row_text(cells)
-                if text:
-                    self.text(text, where, UnitRole.ROW)
+                if len(text) > limit:
+                    text = self.clip(text, where)
+                content = " ".join(text.split())
+                if content:
+                    self._add(row_unit(content, where, section))
         if header_index is None:
             header: tuple[str, ...] = ()
             header_locator = None
@@ -179,7 +188,7 @@ class ResultBuilder:
         # tables in less memory than a copy per cell.
         same = self._cells
         padded = tuple(
-            tuple(same.setdefault(c, c) if type(c) is str else c for c in r) + (None,) * (width - len(r))
+            tuple([same.setdefault(c, c) if type(c) is str else c for c in r] + [None] * (width - len(r)))
             for r in body
         )
         # Cells come from normalize_cell / scalar, already Cells: validating them again
@@ -271,4 +280,15 @@ def cell_text(value: Cell) -> str:
 
 def row_text(cells: Sequence[Cell]) -> str:
     """A row as one line, non-empty cells joined by `` | ``."""
-    return " | ".join(t for t in (cell_text(c) for c in cells) if t)
+    texts = [c if type(c) is str else cell_text(c) for c in cells]
+    return " | ".join([t for t in texts if t])
+
+
+_ROW_FIELDS = {"text", "locator", "role", "section"}
+"""The fields a row unit is given (``level`` keeps its default), one set for all of them."""
+
+
+def row_unit(text: str, locator: str, section: str | None) -> TextUnit:
+    """A table row's ``TextUnit``, as ``TextUnit(text=..., role=ROW, ...)`` validates it."""
+    fields = {"text": text, "locator": locator, "role": UnitRole.ROW, "level": 0, "section": section}
+    return trusted(TextUnit, fields, _ROW_FIELDS)
