@@ -1,7 +1,8 @@
 """Builds an ``ExtractResult`` as an extractor walks a file: units, the heading tree, tables.
 
 Records are validated as they are made (pydantic-core validates a unit in ~1.4 µs,
-faster than ``model_construct``'s ~2.7 µs), so an extractor bug fails loudly.
+faster than ``model_construct``'s ~2.7 µs), so an extractor bug fails loudly. Table rows
+are the exception: their units are made of values the builder itself produced (``row_unit``).
 
 Every extractor needs the same bookkeeping (section paths under the current heading,
 closing sections when a heading of the same level comes, the unit limit); keeping it
