@@ -440,7 +440,7 @@ def _judge(
     from imsaudit.checks._derived import Derived
     from imsaudit.evidence.scan import TablesBack, scan_folder
     from imsaudit.findings.assemble import assemble
-    from imsaudit.findings.evaluate import evaluate_library, library_matcher
+    from imsaudit.findings.evaluate import evaluate_library, library_matcher, phrase_reader
     from imsaudit.findings.incremental import AuditState, CheckMemo
 
     state_id = None
@@ -448,6 +448,7 @@ def _judge(
     if states is not None and hashed is not None:
         state_id = _state_key(settings, library, hashed)
         state = states.get(state_id)
+    matcher = library_matcher(library)
     scan = scan_folder(
         settings.evidence_dir,
         settings.scan,
@@ -455,10 +456,13 @@ def _judge(
         classifier=classifier,
         hashed=hashed,
         known=state.known() if state else None,
+        reader=phrase_reader(library, matcher),
     )
+    for document in scan.documents:
+        if (read := scan.readings.get(document.path)) is not None:
+            matcher.take(document, read)
     index = scan.index(classifier)
     memo = None
-    matcher = library_matcher(library)
     derived = Derived()
     rebuilt: set[str] = set()
     tables_back = TablesBack(settings.evidence_dir, settings.scan, hashed)

@@ -44,3 +44,41 @@ def test_an_audit_leaves_the_cyclic_collector_as_it_found_it(
         assert (gc.isenabled(), gc.get_freeze_count()) == (enabled, 0)
     finally:
         (gc.enable if was else gc.disable)()
+
+
+SAMPLES = Path(__file__).resolve().parents[1] / "evidence_samples"
+
+
+def test_phrase_readings_made_by_the_scan_workers_judge_as_the_matcher_would(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The scan's workers read the documents of every phrase check's kinds (``phrase_reader``);
+    the audit is the same as when the matcher reads them itself, after the scan."""
+    from imsaudit.checks._matcher import PhraseMatcher
+    from imsaudit.render.json import audit_json
+
+    settings = AuditSettings(
+        evidence_dir=SAMPLES / "helix-institute",
+        as_of=dt.date(2026, 11, 1),
+        scan=ScanOptions(jobs=2, use_cache=False),
+    )
+    scanned: list[str] = []
+    scan = PhraseMatcher._scan
+
+    def counted(self: PhraseMatcher, document: object) -> object:
+        scanned.append(document.path)  # type: ignore[attr-defined]
+        return scan(self, document)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(PhraseMatcher, "_scan", counted)
+    taken = audit_json(run_audit(settings))
+    assert scanned == []  # every document the checks read was read in a worker (another process)
+
+    def nothing(library: object, matcher: PhraseMatcher) -> object:
+        from imsaudit.evidence.scan import Reader
+
+        return Reader(frozenset(), matcher.read)
+
+    monkeypatch.setattr(evaluate, "phrase_reader", nothing)
+    made_here = audit_json(run_audit(settings))
+    assert len(set(scanned)) > 20  # now the matcher read them itself
+    assert taken == made_here

@@ -29,7 +29,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -53,6 +53,7 @@ from imsaudit.evidence.templates import detect_template
 from imsaudit.packs.model import EvidenceKind
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 _JUNK = frozenset({"thumbs.db", "desktop.ini", "icon\r"})
 _UNSUPPORTED_HINTS = {
@@ -105,6 +106,8 @@ class ScanResult(BaseModel):
     """Each document's kinds when the scan was given a classifier (``scan_folder``)."""
     reused: tuple[str, ...] = ()
     """Paths of the documents taken from ``scan_folder(known=)`` rather than read."""
+    readings: dict[str, Any] = {}
+    """Path -> what ``scan_folder(reader=)`` made of the document, for those it read."""
 
     def index(self, classifier: Classifier) -> EvidenceIndex:
         """The evidence index: the kinds found while scanning, or classified now if none were."""
@@ -171,31 +174,50 @@ class _Job:
 
 
 @dataclass(frozen=True)
+class Reader:
+    """A reading of each document of some kinds, made by the worker that has its text in hand.
+
+    A later stage that reads every document of its kinds, each on its own (the checks'
+    phrase matcher), would do it after the scan, in the main process alone; the scan's
+    workers make it in parallel as they classify, and ``ScanResult.readings`` hands it
+    on. ``read`` is sent to each worker once, so it must pickle.
+    """
+
+    kinds: frozenset[str]
+    """A document of any of these kinds is read (documents of no kind never are)."""
+    read: Callable[[Document], object]
+
+
+@dataclass(frozen=True)
 class _Made:
-    """A job's outcome: the document, its kinds, and a fresh cache entry to store."""
+    """A job's outcome: the document, its kinds, a fresh cache entry to store, a reading."""
 
     document: Document
     classified: Classified | None = None
     payload: bytes | None = None
     """The extraction, encoded for the cache; None when it came from the cache."""
+    reading: object = None
+    """What the scan's ``Reader`` made of the document, if it is of the reader's kinds."""
 
 
 _WORKER_CLASSIFIER: Classifier | None = None
 _WORKER_CACHES = False
+_WORKER_READER: Reader | None = None
 
 
-def _init_worker(classifier: Classifier | None, caches: bool) -> None:
+def _init_worker(classifier: Classifier | None, caches: bool, reader: Reader | None = None) -> None:
     """Runs once in each worker: the compiled kinds rules, sent once instead of per file."""
-    global _WORKER_CLASSIFIER, _WORKER_CACHES
+    global _WORKER_CLASSIFIER, _WORKER_CACHES, _WORKER_READER
     _WORKER_CLASSIFIER = classifier
     _WORKER_CACHES = caches
+    _WORKER_READER = reader
 
 
 def _make_in_worker(job: _Job) -> _Made:
-    return _make(job, _WORKER_CLASSIFIER, _WORKER_CACHES)
+    return _make(job, _WORKER_CLASSIFIER, _WORKER_CACHES, _WORKER_READER)
 
 
-def _make(job: _Job, classifier: Classifier | None, caches: bool) -> _Made:
+def _make(job: _Job, classifier: Classifier | None, caches: bool, reader: Reader | None = None) -> _Made:
     """Everything one document needs, in whichever process runs it.
 
     Extraction (or loading the cache entry), metadata, template markers and the kinds
@@ -218,11 +240,15 @@ def _make(job: _Job, classifier: Classifier | None, caches: bool) -> _Made:
                 payload = dump_result(result)
             except (TypeError, ValueError) as exc:
                 logger.warning("extraction of %s cannot be cached (%s)", job.path, exc)
-    return _complete(job, result, classifier, payload)
+    return _complete(job, result, classifier, payload, reader)
 
 
 def _complete(
-    job: _Job, result: ExtractResult, classifier: Classifier | None, payload: bytes | None = None
+    job: _Job,
+    result: ExtractResult,
+    classifier: Classifier | None,
+    payload: bytes | None = None,
+    reader: Reader | None = None,
 ) -> _Made:
     extractor = EXTRACTORS.get(job.extractor)
     document = _document(job.path, job.sha256, job.size, extractor, result)
@@ -230,8 +256,11 @@ def _complete(
         return _Made(document, None, payload)
     classified = classifier.document(document)
     if not classified.classifications:
-        document = _register_only(document)
-    return _Made(document, classified, payload)
+        return _Made(_register_only(document), classified, payload)
+    reading = None
+    if reader is not None and not reader.kinds.isdisjoint(c.kind for c in classified.classifications):
+        reading = reader.read(document)
+    return _Made(document, classified, payload, reading)
 
 
 def _register_only(document: Document) -> Document:
@@ -386,7 +415,7 @@ def _options_key(extractor: Extractor, limits: Limits, ocr: OcrEngine | None, pa
     return key
 
 
-def _run_isolated(job: _Job, classifier: Classifier | None, caches: bool) -> _Made:
+def _run_isolated(job: _Job, classifier: Classifier | None, caches: bool, reader: Reader | None) -> _Made:
     """Re-run one job alone after a worker crashed, to tell which file did it."""
     import multiprocessing
 
@@ -395,7 +424,7 @@ def _run_isolated(job: _Job, classifier: Classifier | None, caches: bool) -> _Ma
             1,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
-            initargs=(classifier, caches),
+            initargs=(classifier, caches, reader),
         ) as pool:
             return pool.submit(_make_in_worker, job).result()
     except BrokenProcessPool:
@@ -459,11 +488,13 @@ class _Runner:
         classifier: Classifier | None,
         caches: bool,
         on_done: Callable[[_Job, _Made], None],
+        reader: Reader | None = None,
     ) -> None:
         self.jobs = jobs
         self.use_pool = use_pool
         self.classifier = classifier
         self.caches = caches
+        self.reader = reader
         self.on_done = on_done
         self.pool: ProcessPoolExecutor | None = None
         self.window: dict[Future[_Made], tuple[_Job, ProcessPoolExecutor]] = {}
@@ -473,7 +504,7 @@ class _Runner:
     def submit(self, job: _Job) -> None:
         """Run one job now (in-process) or hand it to the pool."""
         if not self.use_pool or self.broken >= GIVE_UP_AFTER:
-            self.on_done(job, _make(job, self.classifier, self.caches))
+            self.on_done(job, _make(job, self.classifier, self.caches, self.reader))
             return
         if self.pool is None:
             import multiprocessing
@@ -482,7 +513,7 @@ class _Runner:
                 self.jobs,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_init_worker,
-                initargs=(self.classifier, self.caches),
+                initargs=(self.classifier, self.caches, self.reader),
             )
         try:
             future = self.pool.submit(_make_in_worker, job)
@@ -528,10 +559,10 @@ class _Runner:
         in_a_row = 0
         for job in self.crashed:
             if in_a_row >= GIVE_UP_AFTER:  # worker processes cannot run here: not the files
-                self.on_done(job, _make(job, self.classifier, self.caches))
+                self.on_done(job, _make(job, self.classifier, self.caches, self.reader))
                 continue
             logger.warning("a worker crashed; re-reading %s alone", job.path)
-            made = _run_isolated(job, self.classifier, self.caches)
+            made = _run_isolated(job, self.classifier, self.caches, self.reader)
             error = made.document.error
             in_a_row = in_a_row + 1 if error and "crashed" in error else 0
             self.on_done(job, made)
@@ -627,6 +658,7 @@ def scan_folder(
     hashed: FolderHashes | None = None,
     known: Mapping[str, Known] | None = None,
     only: Collection[str] | None = None,
+    reader: Reader | None = None,
 ) -> ScanResult:
     """Read every file of an evidence folder into ``Document`` records, sorted by path.
 
@@ -634,6 +666,9 @@ def scan_folder(
     and ``ScanResult.classified`` holds the outcome; documents of no kind then keep
     only what the evidence register shows (``_register_only``). ``index`` turns the
     result into the ``EvidenceIndex``.
+
+    With a ``reader`` too, each document of its kinds is read by it where it was
+    classified (``Reader``); ``ScanResult.readings`` holds what it made of each.
 
     For a re-audit (``findings.incremental``): ``hashed`` is the folder as
     ``hash_folder`` already read it (its files are not hashed again); a file whose
@@ -658,6 +693,7 @@ def scan_folder(
     jobs = options.jobs if options.jobs is not None else default_jobs()
     documents: list[Document | None] = [None] * len(files)
     classified: dict[str, Classified] = {}
+    readings: dict[str, Any] = {}
     done = 0
     hits = 0
     extracted = 0
@@ -698,9 +734,11 @@ def scan_folder(
             documents[job.index] = made.document
             if made.classified is not None:
                 classified[job.path] = made.classified
+            if made.reading is not None:
+                readings[job.path] = made.reading
             report(job.path)
 
-        runner = _Runner(jobs, jobs > 1 and candidates >= 2, classifier, caches, finish)
+        runner = _Runner(jobs, jobs > 1 and candidates >= 2, classifier, caches, finish, reader)
         for index, file in enumerate(files):
             if only is not None and file.path not in only:
                 continue
@@ -750,12 +788,13 @@ def scan_folder(
         stats=ScanStats(files=total, cache_hits=hits, extracted=extracted, reused=len(reused), jobs=jobs),
         classified=_in_order(classified, result_documents) if classifier is not None else None,
         reused=tuple(reused),
+        readings=_in_order(readings, result_documents),
     )
 
 
-def _in_order(classified: Mapping[str, Classified], documents: Sequence[Document]) -> dict[str, Classified]:
-    """``classified`` in the documents' (path) order, whatever order the workers finished in."""
-    return {d.path: classified[d.path] for d in documents if d.path in classified}
+def _in_order(by_path: Mapping[str, T], documents: Sequence[Document]) -> dict[str, T]:
+    """``by_path`` in the documents' (path) order, whatever order the workers finished in."""
+    return {d.path: by_path[d.path] for d in documents if d.path in by_path}
 
 
 def restore_text(

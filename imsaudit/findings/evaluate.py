@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from imsaudit.checks._combine import combine_all
 from imsaudit.checks._derived import Derived
@@ -29,6 +30,9 @@ from imsaudit.evidence.model import EvidenceIndex
 from imsaudit.findings.model import Guidance, ManualRecord, RequirementResult, WaiverRecord
 from imsaudit.packs.load import Library
 from imsaudit.packs.model import Pack, Requirement
+
+if TYPE_CHECKING:
+    from imsaudit.evidence.scan import Reader
 
 
 @dataclass(frozen=True)
@@ -166,6 +170,24 @@ def evaluate_requirement(
 def library_matcher(library: Library) -> PhraseMatcher:
     """The one phrase matcher for every phrase of every check of ``library``."""
     return PhraseMatcher.of(check_phrases(library.checks()))
+
+
+def phrase_reader(library: Library, matcher: PhraseMatcher) -> Reader:
+    """``matcher``'s reading of the documents of every kind a phrase check reads, for the scan.
+
+    Given to ``scan_folder(reader=)``, the scan's workers read those documents as they
+    classify them; ``PhraseMatcher.take`` then hands each reading to the matcher.
+    """
+    from imsaudit.evidence.scan import Reader
+
+    kinds = {
+        kind
+        for check in library.checks()
+        for node in check.walk()
+        if node.phrases()
+        for kind in node.kind_refs()
+    }
+    return Reader(frozenset(kinds), matcher.read)
 
 
 def evaluate_library(
