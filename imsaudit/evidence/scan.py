@@ -700,12 +700,17 @@ def scan_folder(
     reused: list[str] = []
     candidates = 0
     total = 0
-    for file in files:
+    for index, file in enumerate(files):
         if only is not None and file.path not in only:
             continue
         total += 1
         found = extractor_for(file.path)
-        candidates += bool(found and _worth_a_worker(found[0], file.size) and file.path not in known)
+        entry = known.get(file.path)
+        # A known path is read again when its bytes changed; a hashed folder says so now.
+        kept = entry is not None and (
+            hashed is None or (entry.document.sha256, entry.document.size) == hashed.hashes[index][:2]
+        )
+        candidates += bool(found and _worth_a_worker(found[0], file.size) and not kept)
 
     def report(path: str) -> None:
         nonlocal done

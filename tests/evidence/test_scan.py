@@ -396,6 +396,34 @@ def test_known_documents_are_taken_only_when_the_bytes_are_the_same(tmp_path: Pa
         assert _doc(again, "suppliers.tsv").tables[0].rows == (("New", "5"),)
 
 
+def test_known_files_whose_bytes_changed_go_to_the_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A re-audit where files changed reads them in worker processes, not one by one here:
+    a known path counts as known only when the hashed folder says its bytes are the same."""
+    pools: list[bool] = []
+
+    class Recorded(scan_module._Runner):
+        def __init__(self, jobs: int, use_pool: bool, *args: object, **kwargs: object) -> None:
+            pools.append(use_pool)
+            super().__init__(jobs, use_pool, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(scan_module, "_Runner", Recorded)
+    folder = tmp_path / "evidence"
+    shutil.copytree(FIXTURES / "registers", folder)
+    options = ScanOptions(jobs=2, use_cache=False, ocr=False)
+    first = scan_folder(folder, options)
+    known = {d.path: Known(d, Classified(classifications=())) for d in first.documents}
+    assert scan_folder(folder, options, hashed=hash_folder(folder, options), known=known).reused
+    workbooks = sorted(p for p in folder.iterdir() if p.suffix in (".xlsx", ".ods"))
+    assert len(workbooks) >= 2
+    for workbook in workbooks:  # the same workbook, other bytes
+        workbook.write_bytes(workbook.read_bytes() + b"\0")
+    again = scan_folder(folder, options, hashed=hash_folder(folder, options), known=known)
+    assert pools == [True, False, True]
+    assert {p.name for p in workbooks}.isdisjoint(again.reused)
+
+
 def test_only_limits_the_scan_to_the_given_paths(tmp_path: Path) -> None:
     folder = tmp_path / "evidence"
     shutil.copytree(FIXTURES / "registers", folder)
