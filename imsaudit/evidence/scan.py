@@ -436,6 +436,12 @@ def _run_isolated(job: _Job, classifier: Classifier | None, caches: bool, reader
 
 POOL_MIN_BYTES = 32 * 1024
 """Files of light formats at least this big are worth starting worker processes for."""
+REREAD_POOL_MIN = 200
+"""Changed files a re-audit reads in worker processes at the least; fewer are read here.
+
+Two workers take about 0.7 s to start (each imports the engine and takes the rules);
+measured on the 10,000-document corpus: 100 changed files 1.2 s here against 1.5 s with
+workers, 300 files 2.9 s against 2.6 s, 1,000 files 9.6 s against 6.5 s."""
 WINDOW_PER_JOB = 8
 """Jobs in flight per worker: bounds the bytes held in memory, keeps workers busy."""
 GIVE_UP_AFTER = 3
@@ -743,7 +749,8 @@ def scan_folder(
                 readings[job.path] = made.reading
             report(job.path)
 
-        runner = _Runner(jobs, jobs > 1 and candidates >= 2, classifier, caches, finish, reader)
+        enough = candidates >= (REREAD_POOL_MIN if known else 2)
+        runner = _Runner(jobs, jobs > 1 and enough, classifier, caches, finish, reader)
         for index, file in enumerate(files):
             if only is not None and file.path not in only:
                 continue

@@ -399,8 +399,9 @@ def test_known_documents_are_taken_only_when_the_bytes_are_the_same(tmp_path: Pa
 def test_known_files_whose_bytes_changed_go_to_the_workers(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A re-audit where files changed reads them in worker processes, not one by one here:
-    a known path counts as known only when the hashed folder says its bytes are the same."""
+    """A re-audit where many files changed reads them in worker processes, not one by one
+    here: a known path counts as known only when the hashed folder says its bytes are the
+    same. Fewer than ``REREAD_POOL_MIN`` changed files are read here."""
     pools: list[bool] = []
 
     class Recorded(scan_module._Runner):
@@ -420,7 +421,9 @@ def test_known_files_whose_bytes_changed_go_to_the_workers(
     for workbook in workbooks:  # the same workbook, other bytes
         workbook.write_bytes(workbook.read_bytes() + b"\0")
     again = scan_folder(folder, options, hashed=hash_folder(folder, options), known=known)
-    assert pools == [True, False, True]
+    monkeypatch.setattr(scan_module, "REREAD_POOL_MIN", len(workbooks))
+    again = scan_folder(folder, options, hashed=hash_folder(folder, options), known=known)
+    assert pools == [True, False, False, True]
     assert {p.name for p in workbooks}.isdisjoint(again.reused)
 
 
