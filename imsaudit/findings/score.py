@@ -27,15 +27,21 @@ LEVELS = ((10, 0), (35, 1), (60, 2), (80, 3), (92, 4))
 MATURITY_LABELS = ("Not addressed", "Initial", "Managed", "Defined", "Measured", "Optimizing")
 
 
+def judged(requirement: RequirementResult) -> bool:
+    """Whether the requirement counts in scores: met, partly or not met, and not under an active waiver."""
+    return requirement.outcome in POINTS and not (
+        requirement.waiver is not None and requirement.waiver.active
+    )
+
+
 def score(requirements: Iterable[RequirementResult]) -> float | None:
     """Weighted score of the judged requirements, one decimal; None when none was judged."""
     total = weight = 0.0
     for requirement in requirements:
-        points = POINTS.get(requirement.outcome)
-        if points is None or (requirement.waiver is not None and requirement.waiver.active):
+        if not judged(requirement):
             continue
         w = WEIGHT[requirement.severity]
-        total += points * w
+        total += POINTS[requirement.outcome] * w
         weight += w
     return round(total / weight, 1) if weight else None
 

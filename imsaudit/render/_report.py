@@ -33,6 +33,7 @@ from imsaudit.findings.model import (
     PackRef,
     RequirementResult,
 )
+from imsaudit.findings.score import MATURITY_LABELS, judged
 from imsaudit.render import _charts
 from imsaudit.render._charts import FINDING_COLORS, OUTCOME_COLORS
 
@@ -93,7 +94,6 @@ OUTCOME_LABELS = {
     Outcome.NEEDS_REVIEW: "Needs review",
     Outcome.NOT_APPLICABLE: "Not applicable",
 }
-MATURITY_LABELS = ("Not addressed", "Initial", "Managed", "Defined", "Measured", "Optimizing")
 PACK_COLORS = ("#1F4E79", "#148F77", "#7D3C98", "#B9770E")
 GAP_FINDINGS = frozenset({Finding.MAJOR_NC, Finding.MINOR_NC, Finding.OFI, Finding.NOT_ASSESSED})
 GAP_OUTCOMES = frozenset({Outcome.NOT_MET, Outcome.PARTLY_MET, Outcome.NEEDS_REVIEW})
@@ -334,6 +334,8 @@ class Report:
     counts_chart: Markup
     outcomes: tuple[tuple[Badge, int], ...]
     requirement_total: int
+    requirement_judged: int
+    """Requirements the score is over (``findings.score.judged``)."""
     key_points: tuple[str, ...]
     root_causes: tuple[ClauseView, ...]
     # scope and method
@@ -887,6 +889,7 @@ def build_report(result: AuditResult, target: Target, paper: str = "a4") -> Repo
         counts_chart=Markup(counts_chart),
         outcomes=tuple((outcome_badge(o), summary.outcomes.get(o.value, 0)) for o in OUTCOME_ORDER),
         requirement_total=len(result.requirements),
+        requirement_judged=sum(judged(r) for r in result.requirements),
         key_points=_key_points(result, roots, unreadable),
         root_causes=roots,
         document_total=len(result.documents),

@@ -103,6 +103,19 @@ def test_self_contained(report: str, gapcorp: AuditResult) -> None:
         assert document.path in report and document.sha256 in report
 
 
+def test_the_readiness_card_says_what_the_score_is_over(gapcorp: AuditResult, report: str) -> None:
+    """The score leaves out needs review, not applicable and waived requirements: the card
+    counts the requirements it is over, not every requirement."""
+    from imsaudit.findings.score import POINTS, WEIGHT, score
+
+    assert not any(r.waiver for r in gapcorp.requirements)  # else: waived ones are left out too
+    judged = [r for r in gapcorp.requirements if r.outcome in POINTS]
+    assert gapcorp.summary.overall_score == score(judged)
+    left_out = len(gapcorp.requirements) - len(judged)
+    assert left_out > 0 and {r.severity for r in judged} <= set(WEIGHT)
+    assert f"Over the {len(judged)} of {len(gapcorp.requirements)} requirements judged" in report
+
+
 def test_same_audit_same_bytes(gapcorp: AuditResult, report: str) -> None:
     assert html_bytes(gapcorp).decode("utf-8") == report
 
