@@ -153,10 +153,11 @@ def gauge(level: int, labels: Sequence[str], color: str = "#1F4E79", width: floa
     """A six-step maturity scale (0-5): rising steps, those up to ``level`` filled."""
     steps = len(labels)
     gap = 3.0
-    step_w = (width - gap * (steps - 1)) / steps
+    margin = 8.0  # the labels under the end steps ("Not addressed") are wider than a step
+    step_w = (width - 2 * margin - gap * (steps - 1)) / steps
     body: list[str] = []
     for index, name in enumerate(labels):
-        x = index * (step_w + gap)
+        x = margin + index * (step_w + gap)
         h = 14 + index * 6
         body.append(_rect(x, 46 - h, step_w, h, color if index <= level else TRACK, rx="2"))
         current = index == level
