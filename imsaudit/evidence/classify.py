@@ -155,29 +155,34 @@ class _Rules:
     filename: tuple[re.Pattern[str], ...]
     title: tuple[re.Pattern[str], ...]
     headings: tuple[re.Pattern[str], ...]
+    any_filename: re.Pattern[str] | None
+    any_title: re.Pattern[str] | None
     any_heading: re.Pattern[str] | None
-    """All heading patterns in one, searched over every heading at once (multi-line): a
-    document none of whose headings matches is dismissed in one search instead of one per
-    heading and pattern. A hit is confirmed heading by heading, so the reason is unchanged."""
+    """Each list's patterns in one (``_any_of``; the headings' over every heading at once,
+    one per line): most documents match none of a kind's patterns, and one search says so
+    where one per pattern (per heading) did. A hit is confirmed pattern by pattern, so the
+    reason is unchanged."""
     phrases: tuple[tuple[str, str, int], ...]
     """(normalized phrase, phrase as written, weight)."""
+    phrase_set: frozenset[str]
+    """The normalized phrases: a document none of which it holds is skipped in one test."""
     columns: tuple[tuple[str, str], ...]
     """(normalized column, column as written), longest first, generic columns left out."""
 
 
 def _rules(kind: EvidenceKind) -> _Rules:
     recognize = kind.recognize
+    phrases = tuple((normalize_phrase(p), p, w) for p, w in sorted(recognize.phrases.items()))
     return _Rules(
         kind=kind,
         filename=tuple(re.compile(p, re.IGNORECASE) for p in recognize.filename),
         title=tuple(re.compile(p, re.IGNORECASE) for p in recognize.title),
         headings=tuple(re.compile(p, re.IGNORECASE) for p in recognize.headings),
-        any_heading=(
-            re.compile("|".join(f"(?:{p})" for p in recognize.headings), re.IGNORECASE | re.MULTILINE)
-            if recognize.headings
-            else None
-        ),
-        phrases=tuple((normalize_phrase(p), p, w) for p, w in sorted(recognize.phrases.items())),
+        any_filename=_any_of(recognize.filename, re.IGNORECASE),
+        any_title=_any_of(recognize.title, re.IGNORECASE),
+        any_heading=_any_of(recognize.headings, re.IGNORECASE | re.MULTILINE),
+        phrases=phrases,
+        phrase_set=frozenset(n for n, _, _ in phrases),
         columns=tuple(
             sorted(
                 (
@@ -189,6 +194,23 @@ def _rules(kind: EvidenceKind) -> _Rules:
             )
         ),
     )
+
+
+_GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(|\(\?[aiLmsux-]*\)|\(\?P<")
+
+
+def _any_of(patterns: Sequence[str], flags: re.RegexFlag) -> re.Pattern[str] | None:
+    """One pattern matching where any of ``patterns`` does, or None (then each is searched).
+
+    Joined with ``|``, a back-reference or a named group would point elsewhere and a flag
+    for the whole pattern would be misplaced, so such lists are not joined.
+    """
+    if not patterns or any(_GROUP_REFERENCE.search(p) for p in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+    except re.error:
+        return None
 
 
 @dataclass
@@ -205,6 +227,9 @@ class _Prepared:
     """Every heading, one per line, for the kinds' one-search heading filter."""
     header_set: frozenset[str]
     """The normalized header cells, for one-word columns (which must equal one)."""
+    header_lines: str
+    """Every normalized header cell, space-padded, one per line: a column of several words
+    found in none of them is dismissed in one ``in`` instead of one test per cell."""
 
     def locator_at(self, offset: int) -> str | None:
         index = bisect_right(self.offsets, offset) - 1
@@ -240,6 +265,7 @@ def _prepare(document: Document, matcher: PhraseMatcher) -> _Prepared:
         headers,
         heading_text,
         frozenset(h for h, _, _ in headers),
+        "\n".join(f" {h} " for h, _, _ in headers),
     )
 
 
@@ -247,14 +273,14 @@ def _score(prepared: _Prepared, rules: _Rules) -> tuple[int, list[Reason]]:
     document = prepared.document
     reasons: list[Reason] = []
     name = document.name
-    for pattern in rules.filename:
-        if pattern.search(name):
-            reasons.append(
-                Reason(rule="filename", detail=f"/{pattern.pattern}/ matches {name!r}", score=FILENAME_SCORE)
-            )
-            break
+    if _may_match(rules.any_filename, name):
+        for pattern in rules.filename:
+            if pattern.search(name):
+                detail = f"/{pattern.pattern}/ matches {name!r}"
+                reasons.append(Reason(rule="filename", detail=detail, score=FILENAME_SCORE))
+                break
     title = document.metadata.title
-    if title:
+    if title and _may_match(rules.any_title, title):
         for pattern in rules.title:
             if pattern.search(title):
                 reasons.append(
@@ -266,7 +292,7 @@ def _score(prepared: _Prepared, rules: _Rules) -> tuple[int, list[Reason]]:
                     )
                 )
                 break
-    if rules.any_heading is not None and rules.any_heading.search(prepared.heading_text):
+    if rules.headings and _may_match(rules.any_heading, prepared.heading_text):
         done = False
         for unit in document.units:
             if unit.role is not UnitRole.HEADING:
@@ -285,15 +311,22 @@ def _score(prepared: _Prepared, rules: _Rules) -> tuple[int, list[Reason]]:
                     break
             if done:
                 break
-    for normalized, written, weight in rules.phrases:
-        offset = prepared.found.get(normalized)
-        if offset is not None:
-            reasons.append(
-                Reason(rule="phrase", detail=repr(written), score=weight, locator=prepared.locator_at(offset))
-            )
+    found = prepared.found
+    if not rules.phrase_set.isdisjoint(found):
+        for normalized, written, weight in rules.phrases:
+            offset = found.get(normalized)
+            if offset is not None:
+                reasons.append(
+                    Reason(
+                        rule="phrase", detail=repr(written), score=weight, locator=prepared.locator_at(offset)
+                    )
+                )
     used: set[int] = set()
     for normalized, written in rules.columns if prepared.headers else ():
-        if " " not in normalized and normalized not in prepared.header_set:
+        if " " in normalized:
+            if f" {normalized} " not in prepared.header_lines:
+                continue  # in no header cell
+        elif normalized not in prepared.header_set:
             continue  # a one-word column must equal a header cell
         for position, (header, table, locator) in enumerate(prepared.headers):
             if position in used or not _column_matches(normalized, header):
@@ -309,6 +342,11 @@ def _score(prepared: _Prepared, rules: _Rules) -> tuple[int, list[Reason]]:
             )
             break
     return sum(r.score for r in reasons), reasons
+
+
+def _may_match(combined: re.Pattern[str] | None, text: str) -> bool:
+    """False when ``combined`` (``_any_of``) finds nothing: then none of its patterns would."""
+    return combined is None or combined.search(text) is not None
 
 
 def _column_matches(column: str, header: str) -> bool:

@@ -369,3 +369,19 @@ def test_phrase_matcher_finds_every_first_whole_word_occurrence(parts: list[tupl
     """Overlaps ("management review minutes"), prefixes and words joined to letters included."""
     text = " ".join(word + tail for word, tail in parts)
     assert PhraseMatcher(_PHRASES).find(text) == _first_occurrences(text, _PHRASES)
+
+
+@pytest.mark.parametrize(
+    ("patterns", "name"),
+    [
+        ([r"(no)thing", r"(ab)\1[-_]log"], "abab-log.md"),  # joined, \1 would be "(no)"
+        ([r"nothing", r"(?i)zzz[-_]log"], "ZZZ_log.md"),  # a global flag: cannot be joined
+        ([r"(?P<w>yy)[-_]log", r"(?P<w>qq)[-_]log"], "qq-log.md"),  # the same group name twice
+        ([r"nothing", r"plain[-_]log"], "plain-log.md"),
+    ],
+)
+def test_filename_patterns_that_cannot_be_joined_still_match(patterns: list[str], name: str) -> None:
+    kinds = [kind("some-log", filename=patterns, min_score=3)]
+    found = classify([_document(name, "Some text.")], kinds).kinds_of(name)
+    assert [c.reasons[0].rule for c in found] == ["filename"]
+    assert classify([_document("other.md", "Some text.")], kinds).kinds_of("other.md") == ()
