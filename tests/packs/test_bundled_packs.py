@@ -192,3 +192,18 @@ def test_recognition_needs_more_than_a_file_name(library: Library) -> None:
         assert content >= rules.min_score, kind.id
         for pattern in rules.filename + rules.title + rules.headings:
             assert not re.fullmatch(r"\.\*|\.\+|", pattern), kind.id
+
+
+def test_effectiveness_columns_are_due_only_once_the_action_is(library: Library) -> None:
+    """An action's effectiveness is checked after it is done: a row not yet due is not late for it.
+
+    Every bundled ``records`` check that requires an effectiveness column says so with
+    ``when_due``, or a register of actions still running would read as a gap.
+    """
+    from imsaudit.checks.records import RecordsParams
+
+    for pack in library.packs.values():
+        for requirement in pack.requirements:
+            for params in (p for c in requirement.check_params for p in c.walk()):
+                if isinstance(params, RecordsParams) and "effectiveness" in params.required_columns:
+                    assert "effectiveness" in params.when_due, requirement.id
