@@ -2,7 +2,8 @@ r"""Recognition: which evidence kinds each document is, and why (docs/pack-forma
 
 Scores per kind: a file-name pattern 3, a title pattern 4, a heading pattern 2 (each
 list scores once), each phrase its weight (once), each register column found in a
-table header 1. The kind is assigned at its ``min_score``. A ``kind:`` the document
+table header 1; phrases found in one part only of a document of several count at most
+``min_score - 1`` (``ONE_PLACE``). The kind is assigned at its ``min_score``. A ``kind:`` the document
 declares, or an ``organization.yaml`` mapping, assigns it outright; a mapping replaces
 recognition for the documents it names. Every classification keeps its reasons.
 
@@ -33,6 +34,7 @@ from imsaudit.evidence.model import (
     EvidenceIndex,
     IndexNote,
     Reason,
+    TextUnit,
     UnitRole,
 )
 from imsaudit.evidence.organization import KindMapping
@@ -44,6 +46,12 @@ FILENAME_SCORE = 3
 TITLE_SCORE = 4
 HEADING_SCORE = 2
 COLUMN_SCORE = 1
+ONE_PLACE = "one place"
+"""The rule that caps phrases found in one part only (a section, else a page) of a document
+of several: a concept paper's "IP position" section does not make it an IP procedure, nor
+a review's "strategic intelligence" input a watch report. Phrases then count at most
+``min_score - 1``, so the name, title, headings or another part must speak for the kind.
+Registers are exempt: their rows are one table by nature, and they need a column anyway."""
 
 GENERIC_COLUMNS = frozenset(
     {
@@ -231,11 +239,31 @@ class _Prepared:
     """Every normalized header cell, space-padded, one per line: a column of several words
     found in none of them is dismissed in one ``in`` instead of one test per cell."""
 
-    def locator_at(self, offset: int) -> str | None:
+    _places: int | None = None
+
+    def unit_at(self, offset: int) -> TextUnit | None:
+        """The unit holding ``offset`` of ``text``."""
         index = bisect_right(self.offsets, offset) - 1
         if index < 0 or not self.document.units:
             return None
-        return self.document.units[index].locator
+        return self.document.units[index]
+
+    def places(self) -> int:
+        """How many places (``_place``) the document's text is in; counted when first asked."""
+        if self._places is None:
+            self._places = len({_place(unit) for unit in self.document.units})
+        return self._places
+
+
+def _place(unit: TextUnit | None) -> str | None:
+    """Where a unit is, for ``ONE_PLACE``: its section, else its page, else None (the rest)."""
+    if unit is None:
+        return None
+    if unit.section is not None:
+        return f"section {unit.section!r}"
+    if unit.locator.startswith("page "):
+        return " ".join(unit.locator.split(" ", 2)[:2])
+    return None
 
 
 def _prepare(document: Document, matcher: PhraseMatcher) -> _Prepared:
@@ -313,14 +341,21 @@ def _score(prepared: _Prepared, rules: _Rules) -> tuple[int, list[Reason]]:
                 break
     found = prepared.found
     if not rules.phrase_set.isdisjoint(found):
+        places: set[str | None] = set()
+        total = 0
         for normalized, written, weight in rules.phrases:
             offset = found.get(normalized)
             if offset is not None:
-                reasons.append(
-                    Reason(
-                        rule="phrase", detail=repr(written), score=weight, locator=prepared.locator_at(offset)
-                    )
-                )
+                held = prepared.unit_at(offset)
+                places.add(_place(held))
+                total += weight
+                at = held.locator if held is not None else None
+                reasons.append(Reason(rule="phrase", detail=repr(written), score=weight, locator=at))
+        cap = rules.kind.recognize.min_score - 1
+        if total > cap and len(places) == 1 and not rules.kind.tabular and prepared.places() > 1:
+            where = next(iter(places)) or "the text outside any section"
+            detail = f"every phrase is in {where}, one part of the document: phrases count at most {cap}"
+            reasons.append(Reason(rule=ONE_PLACE, detail=detail, score=cap - total))
     used: set[int] = set()
     for normalized, written in rules.columns if prepared.headers else ():
         if " " in normalized:

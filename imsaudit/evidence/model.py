@@ -401,7 +401,8 @@ class Reason(_Frozen):
 
     rule: str
     """``filename``, ``title``, ``heading``, ``phrase``, ``column``, ``declared``, ``organization``,
-    ``unreadable`` (a scan without text, recognized by its name alone)."""
+    ``unreadable`` (a scan without text, recognized by its name alone), ``one place`` (phrases
+    found in one part of the document only, capped: a negative score)."""
     detail: str
     """The pattern or phrase, and what it matched."""
     score: int
@@ -409,7 +410,7 @@ class Reason(_Frozen):
 
     def __str__(self) -> str:
         where = f" at {self.locator}" if self.locator else ""
-        return f"{self.rule} {self.detail}{where} (+{self.score})"
+        return f"{self.rule} {self.detail}{where} ({self.score:+d})"
 
 
 class Classification(_Frozen):

@@ -385,3 +385,81 @@ def test_filename_patterns_that_cannot_be_joined_still_match(patterns: list[str]
     found = classify([_document(name, "Some text.")], kinds).kinds_of(name)
     assert [c.reasons[0].rule for c in found] == ["filename"]
     assert classify([_document("other.md", "Some text.")], kinds).kinds_of("other.md") == ()
+
+
+_IP = kind("ip-procedure", phrases={"freedom to operate": 2, "patent": 1, "prior art": 1}, min_score=4)
+_IP_TEXT = "We checked prior art and patent families; freedom to operate is clear."
+
+
+def _scanned(tmp_path: Path, name: str, text: str) -> Document:
+    folder = tmp_path / "evidence"
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    result = scan_folder(folder, ScanOptions(jobs=1, use_cache=False))
+    return next(d for d in result.documents if d.path == name)
+
+
+@pytest.mark.parametrize(
+    ("text", "recognized"),
+    [
+        # One section of a document of several: a concept paper's IP position.
+        (f"# Concept\n\nA new sensor.\n\n# Risks and IP position\n\n{_IP_TEXT}\n\n# Plan\n\nPilot.\n", False),
+        # The same phrases, spread over two sections.
+        (
+            "# Searches\n\nWe checked prior art and patent families.\n\n# Clearance\n\nFreedom to operate.\n",
+            True,
+        ),
+        # A document that is all one part: nothing else in it to weigh against.
+        (f"{_IP_TEXT}\n", True),
+        (f"# IP position\n\n{_IP_TEXT}\n", True),
+    ],
+)
+def test_phrases_from_one_part_of_a_document_count_at_most_one_below_the_threshold(
+    tmp_path: Path, text: str, recognized: bool
+) -> None:
+    document = _scanned(tmp_path, "paper.md", text)
+    assert bool(classify([document], [_IP]).kinds_of("paper.md")) is recognized
+
+
+def test_the_cap_is_a_reason_and_other_rules_still_count(tmp_path: Path) -> None:
+    ip = kind(
+        "ip-procedure", filename=[r"ip[-_ ]procedure"], phrases=dict(_IP.recognize.phrases), min_score=4
+    )
+    text = f"# Purpose\n\nHow we work.\n\n# Searches\n\n{_IP_TEXT}\n"
+    (found,) = classify([_scanned(tmp_path, "ip-procedure.md", text)], [ip]).kinds_of("ip-procedure.md")
+    assert [(r.rule, r.score) for r in found.reasons] == [
+        ("filename", 3),
+        ("phrase", 2),
+        ("phrase", 1),
+        ("phrase", 1),
+        ("one place", -1),
+    ]
+    assert found.score == 6
+    assert "every phrase is in section 'Searches'" in found.reasons[-1].detail
+    assert "one place every phrase is in section 'Searches'" in str(found.reasons[-1])
+    assert str(found.reasons[-1]).endswith("(-1)")
+
+
+def test_pages_are_parts_when_there_are_no_sections() -> None:
+    units = (
+        TextUnit(text=_IP_TEXT, locator="page 1"),
+        TextUnit(text="Budget and milestones.", locator="page 2"),
+    )
+    document = Document(path="p.pdf", sha256="0" * 64, size=1, format=DocumentFormat.PDF, units=units)
+    assert classify([document], [_IP]).kinds_of("p.pdf") == ()
+    one_page = document.model_copy(update={"units": units[:1]})
+    assert classify([one_page], [_IP]).kinds_of("p.pdf")
+
+
+def test_registers_are_not_capped(tmp_path: Path) -> None:
+    """A register's rows are one table by nature: its phrases are not weighed by where they are."""
+    log = kind(
+        "ip-log", tabular=True, phrases={"patent": 2, "prior art": 2}, columns=["patent family"], min_score=4
+    )
+    text = (
+        "# Notes\n\nSee below.\n\n# Log\n\n| Patent family | Note |\n|---|---|\n"
+        "| A | prior art found |\n| B | patent granted |\n"
+    )
+    (found,) = classify([_scanned(tmp_path, "log.md", text)], [log]).kinds_of("log.md")
+    assert found.score == 5
+    assert "one place" not in [r.rule for r in found.reasons]
