@@ -3,7 +3,7 @@ r"""Recognition: which evidence kinds each document is, and why (docs/pack-forma
 Scores per kind: a file-name pattern 3, a title pattern 4, a heading pattern 2 (each
 list scores once), each phrase its weight (once), each register column found in a
 table header 1; phrases found in one part only of a document of several count at most
-``min_score - 1`` (``ONE_PLACE``). The kind is assigned at its ``min_score``. A ``kind:`` the document
+``min_score - 1`` (``CAPPED``). The kind is assigned at its ``min_score``. A ``kind:`` the document
 declares, or an ``organization.yaml`` mapping, assigns it outright; a mapping replaces
 recognition for the documents it names. Every classification keeps its reasons.
 
@@ -46,7 +46,7 @@ FILENAME_SCORE = 3
 TITLE_SCORE = 4
 HEADING_SCORE = 2
 COLUMN_SCORE = 1
-ONE_PLACE = "one place"
+CAPPED = "capped"
 """The rule that caps phrases found in one part only (a section, else a page) of a document
 of several: a concept paper's "IP position" section does not make it an IP procedure, nor
 a review's "strategic intelligence" input a watch report. Phrases then count at most
@@ -256,11 +256,11 @@ class _Prepared:
 
 
 def _place(unit: TextUnit | None) -> str | None:
-    """Where a unit is, for ``ONE_PLACE``: its section, else its page, else None (the rest)."""
+    """Where a unit is, for ``CAPPED``: its section, else its page, else None (the rest)."""
     if unit is None:
         return None
     if unit.section is not None:
-        return f"section {unit.section!r}"
+        return f'section "{unit.section}"'
     if unit.locator.startswith("page "):
         return " ".join(unit.locator.split(" ", 2)[:2])
     return None
@@ -354,8 +354,8 @@ def _score(prepared: _Prepared, rules: _Rules) -> tuple[int, list[Reason]]:
         cap = rules.kind.recognize.min_score - 1
         if total > cap and len(places) == 1 and not rules.kind.tabular and prepared.places() > 1:
             where = next(iter(places)) or "the text outside any section"
-            detail = f"every phrase is in {where}, one part of the document: phrases count at most {cap}"
-            reasons.append(Reason(rule=ONE_PLACE, detail=detail, score=cap - total))
+            detail = f"phrases at {cap}: all are in {where}, one part of the document"
+            reasons.append(Reason(rule=CAPPED, detail=detail, score=cap - total))
     used: set[int] = set()
     for normalized, written in rules.columns if prepared.headers else ():
         if " " in normalized:

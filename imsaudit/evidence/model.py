@@ -401,8 +401,8 @@ class Reason(_Frozen):
 
     rule: str
     """``filename``, ``title``, ``heading``, ``phrase``, ``column``, ``declared``, ``organization``,
-    ``unreadable`` (a scan without text, recognized by its name alone), ``one place`` (phrases
-    found in one part of the document only, capped: a negative score)."""
+    ``unreadable`` (a scan without text, recognized by its name alone), ``capped`` (phrases
+    found in one part of the document only, counted at most ``min_score - 1``: a negative score)."""
     detail: str
     """The pattern or phrase, and what it matched."""
     score: int
