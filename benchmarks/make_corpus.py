@@ -483,11 +483,16 @@ def generate(n: int, out: Path, seed: int = 7, jobs: int = 2) -> list[Spec]:
     return specs
 
 
-def change(out: Path, n: int, fraction: float, seed: int = 7, jobs: int = 2, variant: int = 1) -> list[Path]:
-    """Rewrite ``fraction`` of a corpus made by :func:`generate` with new content; the paths."""
+def changed_specs(n: int, fraction: float, seed: int = 7, variant: int = 1) -> list[Spec]:
+    """The files :func:`change` rewrites, in corpus order (what a re-audit's time depends on)."""
     specs = plan(n, seed, load_kinds())
     rng = random.Random(f"change:{seed}:{variant}")
-    chosen = sorted(rng.sample(specs, max(1, round(len(specs) * fraction))), key=lambda s: s.index)
+    return sorted(rng.sample(specs, max(1, round(len(specs) * fraction))), key=lambda s: s.index)
+
+
+def change(out: Path, n: int, fraction: float, seed: int = 7, jobs: int = 2, variant: int = 1) -> list[Path]:
+    """Rewrite ``fraction`` of a corpus made by :func:`generate` with new content; the paths."""
+    chosen = changed_specs(n, fraction, seed, variant)
     _run(chosen, out, seed, variant, jobs)
     return [out / s.path for s in chosen]
 

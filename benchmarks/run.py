@@ -40,6 +40,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -401,6 +402,8 @@ def measure(corpus: Path, docs: int, jobs: int, full: bool) -> dict[str, Any]:
             changed = make_corpus.change(corpus, docs, 0.01, variant=variant, jobs=jobs)
             marker.write_text(str(variant))
             figures["changed_files"] = len(changed)
+            formats = Counter(s.format for s in make_corpus.changed_specs(docs, 0.01, variant=variant))
+            figures["changed_formats"] = dict(sorted(formats.items()))
             figures["changed"] = _child("audit", corpus=corpus, jobs=jobs, cache=cache, out=out, packs=[])
             if "evaluate" not in figures["changed"]["stages"]:
                 raise SystemExit(f"the 1 % change of {corpus} changed nothing (variant {variant} again?)")
@@ -459,6 +462,13 @@ def report(
             f"{made['rebuilt']:,} of them given their text back from the extraction cache; "
             f"{made.get('put_back', 0):,} registers given their tables back for a row to cite; "
             f"{made['judged']:,} of {made['checks']:,} distinct checks judged again.",
+        ]
+    if "changed_formats" in main:
+        shown = ", ".join(f"{count} {fmt}" for fmt, count in main["changed_formats"].items())
+        lines += [
+            "",
+            f"The {main['changed_files']:,} changed files: {shown} (a `scan` is a scanned PDF, read by OCR: "
+            "which files change decides much of that run's time).",
         ]
     lines += [
         "",

@@ -65,6 +65,8 @@ def test_documents_read_cleanly_and_evidence_is_recognized(tmp_path: Path) -> No
     assert len(recognized) >= 0.8 * len(intended), sorted(set(intended) - recognized)
     changed = make_corpus.change(tmp_path / "corpus", 120, 0.05, seed=5, jobs=1)
     assert len(changed) == 6
+    # What run.py reports of the change (the formats changed) names the files changed.
+    assert [tmp_path / "corpus" / s.path for s in make_corpus.changed_specs(120, 0.05, seed=5)] == changed
     after = _hashes(tmp_path / "corpus")
     before = {d.path: d.sha256 for d in scan.documents}
     assert sorted(p for p in after if after[p] != before[p]) == sorted(
