@@ -69,6 +69,20 @@ FALSE_IN_SAMPLES = [
     ("helix-institute/05 IP and Partners/IP Management Procedure.docx", "ip-search-report"),
     ("helix-institute/04 Portfolio/IN-2026-02 FedTrust/Concept Paper - FedTrust.docx", "ip-search-report"),
     ("helix-institute/04 Portfolio/Innovation Process Handbook.docx", "innovation-deployment-record"),
+    # Phrases all in one part of a document of several (classify.CAPPED):
+    (
+        "helix-institute/04 Portfolio/IN-2026-02 FedTrust/Concept Paper - FedTrust.docx",
+        "ip-management-procedure",
+    ),
+    (
+        "helix-institute/10 Performance/Management Review Minutes 2026-06.docx",
+        "strategic-intelligence-report",
+    ),
+    (
+        "helix-institute/10 Performance/Management Review Minutes 2026-06.docx",
+        "innovation-performance-report",
+    ),
+    ("fenwick-enclosures/Performance/Internal Audit Procedure QP-05.docx", "internal-audit-report"),
 ]
 
 REAL = {
@@ -78,6 +92,15 @@ REAL = {
     ),
     "helix-institute/05 IP and Partners/FTO Report HX-FTO-2026-01.pdf": "ip-search-report",
     "helix-institute/09 Standardization/Standardization Procedure.docx": "standardization-procedure",
+    "helix-institute/05 IP and Partners/IP Management Procedure.docx": "ip-management-procedure",
+    "helix-institute/06 Intelligence/Trend Radar 2026.pdf": "strategic-intelligence-report",
+    "helix-institute/10 Performance/Innovation Performance Report 2026-H1.docx": (
+        "innovation-performance-report"
+    ),
+    "fenwick-enclosures/Performance/Internal Audit Report IA-26-03.docx": "internal-audit-report",
+    "helix-institute/02 Organization/Innovation Board Terms of Reference.docx": (
+        "innovation-structure-charter"
+    ),
 }
 
 
@@ -101,3 +124,34 @@ def test_real_documents_of_those_kinds_keep_them(samples: EvidenceIndex, path: s
     found = samples.classification(path, kind)
     assert found is not None, samples.kinds_of(path)
     assert found.score >= 2 * found.min_score, found.why  # plainly, not barely
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "kind"),
+    [
+        ("innovation-office-budget-2026.md", "Innovation Office budget 2026", "innovation-structure-charter"),
+        (
+            "Innovation Lab - experiment results.md",
+            "Innovation Lab experiment results",
+            "innovation-structure-charter",
+        ),
+        (
+            "standardization-office-kpi-report-q3.md",
+            "Standardization Office KPI report Q3",
+            "standardization-office-charter",
+        ),
+    ],
+)
+def test_a_unit_named_in_a_document_does_not_make_it_the_unit_charter(
+    library: Library, tmp_path: Path, name: str, title: str, kind: str
+) -> None:
+    """An "Innovation Office" names its budget and reports too: the charter needs a charter word."""
+    text = (
+        f"---\ntitle: {title}\n---\n# {title}\n\nPrepared by the innovation office and the "
+        "standardization office for the innovation board.\n\n## Figures\n\n| Item | Amount |\n"
+        "|---|---|\n| Travel | 12000 |\n"
+    )
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    index = _index(tmp_path, library)
+    found = index.classification(name, kind)
+    assert found is None, found.why if found else ""
