@@ -155,3 +155,21 @@ def test_a_unit_named_in_a_document_does_not_make_it_the_unit_charter(
     index = _index(tmp_path, library)
     found = index.classification(name, kind)
     assert found is None, found.why if found else ""
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "recognized"),
+    [
+        ("trip-report-conference-4873.md", "Conference trip report 4873", False),
+        ("mission-report-site-visit.md", "Mission report: supplier site visit", False),
+        ("trip-report-3gpp-ran1-126.md", "Trip report 3GPP RAN1 #126", True),
+        ("delegate-report-jtc1-sc42.md", "Delegate report ISO/IEC JTC 1/SC 42 plenary", True),
+    ],
+)
+def test_a_trip_report_is_a_meeting_report_when_it_names_the_sdo(
+    library: Library, tmp_path: Path, name: str, title: str, recognized: bool
+) -> None:
+    text = f"---\ntitle: {title}\n---\n# {title}\n\nTravel dates, venue and the people met.\n"
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    found = _index(tmp_path, library).classification(name, "std-meeting-report")
+    assert (found is not None) is recognized, found.why if found else ""
