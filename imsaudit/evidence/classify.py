@@ -3,7 +3,8 @@ r"""Recognition: which evidence kinds each document is, and why (docs/pack-forma
 Scores per kind: a file-name pattern 3, a title pattern 4, a heading pattern 2 (each
 list scores once), each phrase its weight (once), each register column found in a
 table header 1; phrases found in one part only of a document of several count at most
-``min_score - 1`` (``CAPPED``). The kind is assigned at its ``min_score``. A ``kind:`` the document
+``min_score - 1``, and a register kind's phrases found only in table rows at most half
+its ``min_score`` (``CAPPED``). The kind is assigned at its ``min_score``. A ``kind:`` the document
 declares, or an ``organization.yaml`` mapping, assigns it outright; a mapping replaces
 recognition for the documents it names. Every classification keeps its reasons.
 
@@ -51,7 +52,12 @@ CAPPED = "capped"
 of several: a concept paper's "IP position" section does not make it an IP procedure, nor
 a review's "strategic intelligence" input a watch report. Phrases then count at most
 ``min_score - 1``, so the name, title, headings or another part must speak for the kind.
-Registers are exempt: their rows are one table by nature, and they need a column anyway."""
+
+A register kind is capped otherwise (its rows are one table by nature): when each of its
+phrases first occurs in a table row, the phrases count at most half its ``min_score``.
+Rows say what a register records, its columns what it is: a training log with a row on a
+corrective-action course is no nonconformity log, a control plan with a "pass/fail"
+rule no inspection record."""
 
 GENERIC_COLUMNS = frozenset(
     {
@@ -343,19 +349,27 @@ def _score(prepared: _Prepared, rules: _Rules) -> tuple[int, list[Reason]]:
     if not rules.phrase_set.isdisjoint(found):
         places: set[str | None] = set()
         total = 0
+        in_rows = True
         for normalized, written, weight in rules.phrases:
             offset = found.get(normalized)
             if offset is not None:
                 held = prepared.unit_at(offset)
                 places.add(_place(held))
+                in_rows = in_rows and held is not None and held.role is UnitRole.ROW
                 total += weight
                 at = held.locator if held is not None else None
                 reasons.append(Reason(rule="phrase", detail=repr(written), score=weight, locator=at))
-        cap = rules.kind.recognize.min_score - 1
-        if total > cap and len(places) == 1 and not rules.kind.tabular and prepared.places() > 1:
-            where = next(iter(places)) or "the text outside any section"
-            detail = f"phrases at {cap}: all are in {where}, one part of the document"
-            reasons.append(Reason(rule=CAPPED, detail=detail, score=cap - total))
+        if rules.kind.tabular:
+            cap = rules.kind.recognize.min_score // 2
+            if total > cap and in_rows:
+                detail = f"phrases at {cap}: all are in table rows, what a register records, not what it is"
+                reasons.append(Reason(rule=CAPPED, detail=detail, score=cap - total))
+        else:
+            cap = rules.kind.recognize.min_score - 1
+            if total > cap and len(places) == 1 and prepared.places() > 1:
+                where = next(iter(places)) or "the text outside any section"
+                detail = f"phrases at {cap}: all are in {where}, one part of the document"
+                reasons.append(Reason(rule=CAPPED, detail=detail, score=cap - total))
     used: set[int] = set()
     for normalized, written in rules.columns if prepared.headers else ():
         if " " in normalized:

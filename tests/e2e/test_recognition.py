@@ -83,6 +83,8 @@ FALSE_IN_SAMPLES = [
         "innovation-performance-report",
     ),
     ("fenwick-enclosures/Performance/Internal Audit Procedure QP-05.docx", "internal-audit-report"),
+    # A register kind from phrases in table rows only:
+    ("fenwick-enclosures/Production/Control Plan CP-EN-01 Enclosure Line.xlsx", "inspection-test-records"),
 ]
 
 REAL = {
@@ -98,6 +100,7 @@ REAL = {
         "innovation-performance-report"
     ),
     "fenwick-enclosures/Performance/Internal Audit Report IA-26-03.docx": "internal-audit-report",
+    "fenwick-enclosures/Production/final-inspection-records-2026-10.csv": "inspection-test-records",
     "helix-institute/02 Organization/Innovation Board Terms of Reference.docx": (
         "innovation-structure-charter"
     ),

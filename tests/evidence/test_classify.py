@@ -452,15 +452,53 @@ def test_pages_are_parts_when_there_are_no_sections() -> None:
     assert classify([one_page], [_IP]).kinds_of("p.pdf")
 
 
-def test_registers_are_not_capped(tmp_path: Path) -> None:
-    """A register's rows are one table by nature: its phrases are not weighed by where they are."""
-    log = kind(
-        "ip-log", tabular=True, phrases={"patent": 2, "prior art": 2}, columns=["patent family"], min_score=4
-    )
+_LOG = kind(
+    "ip-log", tabular=True, phrases={"patent": 2, "prior art": 2}, columns=["patent family"], min_score=4
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "recognized"),
+    [
+        # A training log whose rows mention a patent course is not an IP log: rows are
+        # what a register records, its columns what it is.
+        ("Log", False),
+        # The same rows under a heading that names the register's subject.
+        ("Patent log", True),
+    ],
+)
+def test_register_phrases_found_only_in_rows_count_at_most_half_the_threshold(
+    tmp_path: Path, title: str, recognized: bool
+) -> None:
     text = (
-        "# Notes\n\nSee below.\n\n# Log\n\n| Patent family | Note |\n|---|---|\n"
+        f"# Notes\n\nSee below.\n\n# {title}\n\n| Patent family | Note |\n|---|---|\n"
         "| A | prior art found |\n| B | patent granted |\n"
     )
+    found = classify([_scanned(tmp_path, "log.md", text)], [_LOG]).kinds_of("log.md")
+    assert bool(found) is recognized
+
+
+def test_the_rows_cap_is_a_reason_and_columns_still_count(tmp_path: Path) -> None:
+    log = kind(
+        "ip-log",
+        tabular=True,
+        phrases={"patent": 2, "prior art": 2},
+        columns=["patent family", "filing office", "priority date"],
+        min_score=4,
+    )
+    text = (
+        "# Log\n\n| Patent family | Filing office | Priority date |\n|---|---|---|\n"
+        "| A | EPO, prior art found | 2025-01-02 |\n| B | USPTO, patent granted | 2024-03-04 |\n"
+    )
     (found,) = classify([_scanned(tmp_path, "log.md", text)], [log]).kinds_of("log.md")
-    assert found.score == 5
-    assert "capped" not in [r.rule for r in found.reasons]
+    assert [(r.rule, r.score) for r in found.reasons] == [
+        ("phrase", 2),
+        ("phrase", 2),
+        ("capped", -2),
+        ("column", 1),
+        ("column", 1),
+        ("column", 1),
+    ]
+    assert str(found.reasons[2]) == (
+        "capped phrases at 2: all are in table rows, what a register records, not what it is (-2)"
+    )
