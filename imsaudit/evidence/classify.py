@@ -2,9 +2,10 @@ r"""Recognition: which evidence kinds each document is, and why (docs/pack-forma
 
 Scores per kind: a file-name pattern 3, a title pattern 4, a heading pattern 2 (each
 list scores once), each phrase its weight (once), each register column found in a
-table header 1; phrases found in one part only of a document of several count at most
-``min_score - 1``, and a register kind's phrases found only in table rows at most half
-its ``min_score`` (``CAPPED``). The kind is assigned at its ``min_score``. A ``kind:`` the document
+table header 1; phrases found in one part only of a document of several, or only in
+the cells of a document that is all tables, count at most ``min_score - 1``, and a
+register kind's phrases found only in table rows at most half its ``min_score``
+(``CAPPED``). The kind is assigned at its ``min_score``. A ``kind:`` the document
 declares, or an ``organization.yaml`` mapping, assigns it outright; a mapping replaces
 recognition for the documents it names. Every classification keeps its reasons.
 
@@ -52,6 +53,9 @@ CAPPED = "capped"
 of several: a concept paper's "IP position" section does not make it an IP procedure, nor
 a review's "strategic intelligence" input a watch report. Phrases then count at most
 ``min_score - 1``, so the name, title, headings or another part must speak for the kind.
+So do they when they are all in the cells of a document that is nothing but tables (a
+spreadsheet, a CSV): an IP register's rows mention patents, a training log's courses
+"design thinking", and neither is the IP procedure or the tools catalogue.
 
 A register kind is capped otherwise (its rows are one table by nature): when each of its
 phrases first occurs in a table row, the phrases count at most half its ``min_score``.
@@ -254,11 +258,19 @@ class _Prepared:
             return None
         return self.document.units[index]
 
+    def all_tables(self) -> bool:
+        """Whether the document's text is nothing but table rows (and sheet or table names)."""
+        units = self.document.units
+        return bool(self.document.tables) and all(u.role in _TABLE_ROLES for u in units)
+
     def places(self) -> int:
         """How many places (``_place``) the document's text is in; counted when first asked."""
         if self._places is None:
             self._places = len({_place(unit) for unit in self.document.units})
         return self._places
+
+
+_TABLE_ROLES = frozenset({UnitRole.ROW, UnitRole.HEADING})
 
 
 def _place(unit: TextUnit | None) -> str | None:
@@ -366,7 +378,10 @@ def _score(prepared: _Prepared, rules: _Rules) -> tuple[int, list[Reason]]:
                 reasons.append(Reason(rule=CAPPED, detail=detail, score=cap - total))
         else:
             cap = rules.kind.recognize.min_score - 1
-            if total > cap and len(places) == 1 and prepared.places() > 1:
+            if total > cap and in_rows and prepared.all_tables():
+                detail = f"phrases at {cap}: all are in the rows of a document that is all tables"
+                reasons.append(Reason(rule=CAPPED, detail=detail, score=cap - total))
+            elif total > cap and len(places) == 1 and prepared.places() > 1:
                 where = next(iter(places)) or "the text outside any section"
                 detail = f"phrases at {cap}: all are in {where}, one part of the document"
                 reasons.append(Reason(rule=CAPPED, detail=detail, score=cap - total))

@@ -402,8 +402,9 @@ class Reason(_Frozen):
     rule: str
     """``filename``, ``title``, ``heading``, ``phrase``, ``column``, ``declared``, ``organization``,
     ``unreadable`` (a scan without text, recognized by its name alone), ``capped`` (phrases
-    found in one part of the document only, or a register kind's only in table rows, counted
-    at most ``min_score - 1`` or half ``min_score``: a negative score)."""
+    found in one part of the document only or in the cells of one that is all tables,
+    or a register kind's only in table rows, counted at most ``min_score - 1`` or half
+    ``min_score``: a negative score)."""
     detail: str
     """The pattern or phrase, and what it matched."""
     score: int

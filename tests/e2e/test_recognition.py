@@ -83,6 +83,10 @@ FALSE_IN_SAMPLES = [
         "innovation-performance-report",
     ),
     ("fenwick-enclosures/Performance/Internal Audit Procedure QP-05.docx", "internal-audit-report"),
+    # A prose kind from the cells of a document that is all tables:
+    ("helix-institute/05 IP and Partners/IP Register.xlsx", "ip-management-procedure"),
+    ("helix-institute/07 People/training-records-2026.csv", "innovation-tools-catalogue"),
+    ("helix-institute/04 Portfolio/idea-register-2026.csv", "strategic-intelligence-report"),
     # A register kind from phrases in table rows only:
     ("fenwick-enclosures/Production/Control Plan CP-EN-01 Enclosure Line.xlsx", "inspection-test-records"),
 ]

@@ -502,3 +502,28 @@ def test_the_rows_cap_is_a_reason_and_columns_still_count(tmp_path: Path) -> Non
     assert str(found.reasons[2]) == (
         "capped phrases at 2: all are in table rows, what a register records, not what it is (-2)"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "recognized"),
+    [
+        # A register whose rows mention patents and prior art is not the IP procedure.
+        ("ip-register.csv", "Item,Note\nA,patent filed\nB,prior art search; freedom to operate\n", False),
+        # Its name says what it is: the cells then add their capped share.
+        ("ip-procedure.csv", "Item,Note\nA,patent filed\nB,prior art search; freedom to operate\n", True),
+        # Prose besides the table: the document is not all tables.
+        ("notes.md", f"# Notes\n\n{_IP_TEXT}\n\n| Item | Note |\n|---|---|\n| A | patent filed |\n", True),
+    ],
+)
+def test_a_document_that_is_all_tables_is_not_a_prose_kind_from_its_cells_alone(
+    tmp_path: Path, name: str, text: str, recognized: bool
+) -> None:
+    ip = kind(
+        "ip-procedure", filename=[r"ip[-_ ]procedure"], phrases=dict(_IP.recognize.phrases), min_score=4
+    )
+    found = classify([_scanned(tmp_path, name, text)], [ip]).kinds_of(name)
+    assert bool(found) is recognized
+    if found and name.endswith(".csv"):
+        assert str(found[0].reasons[-1]) == (
+            "capped phrases at 3: all are in the rows of a document that is all tables (-1)"
+        )
