@@ -371,20 +371,9 @@ def _score(prepared: _Prepared, rules: _Rules) -> tuple[int, list[Reason]]:
                 total += weight
                 at = held.locator if held is not None else None
                 reasons.append(Reason(rule="phrase", detail=repr(written), score=weight, locator=at))
-        if rules.kind.tabular:
-            cap = rules.kind.recognize.min_score // 2
-            if total > cap and in_rows:
-                detail = f"phrases at {cap}: all are in table rows, what a register records, not what it is"
-                reasons.append(Reason(rule=CAPPED, detail=detail, score=cap - total))
-        else:
-            cap = rules.kind.recognize.min_score - 1
-            if total > cap and in_rows and prepared.all_tables():
-                detail = f"phrases at {cap}: all are in the rows of a document that is all tables"
-                reasons.append(Reason(rule=CAPPED, detail=detail, score=cap - total))
-            elif total > cap and len(places) == 1 and prepared.places() > 1:
-                where = next(iter(places)) or "the text outside any section"
-                detail = f"phrases at {cap}: all are in {where}, one part of the document"
-                reasons.append(Reason(rule=CAPPED, detail=detail, score=cap - total))
+        capped = _phrase_cap(prepared, rules.kind, total, places, in_rows)
+        if capped is not None:
+            reasons.append(capped)
     used: set[int] = set()
     for normalized, written in rules.columns if prepared.headers else ():
         if " " in normalized:
@@ -406,6 +395,33 @@ def _score(prepared: _Prepared, rules: _Rules) -> tuple[int, list[Reason]]:
             )
             break
     return sum(r.score for r in reasons), reasons
+
+
+def _phrase_cap(
+    prepared: _Prepared, kind: EvidenceKind, total: int, places: set[str | None], in_rows: bool
+) -> Reason | None:
+    """The ``CAPPED`` reason for a kind's phrases, or None when they count in full.
+
+    ``total``: their points; ``places``: where each first occurs (``_place``);
+    ``in_rows``: whether each first occurs in a table row.
+    """
+    if kind.tabular:
+        cap = kind.recognize.min_score // 2
+        if total > cap and in_rows:
+            detail = f"phrases at {cap}: all are in table rows, what a register records, not what it is"
+            return Reason(rule=CAPPED, detail=detail, score=cap - total)
+        return None
+    cap = kind.recognize.min_score - 1
+    if total <= cap:
+        return None
+    if in_rows and prepared.all_tables():
+        detail = f"phrases at {cap}: all are in the rows of a document that is all tables"
+        return Reason(rule=CAPPED, detail=detail, score=cap - total)
+    if len(places) == 1 and prepared.places() > 1:
+        where = next(iter(places)) or "the text outside any section"
+        detail = f"phrases at {cap}: all are in {where}, one part of the document"
+        return Reason(rule=CAPPED, detail=detail, score=cap - total)
+    return None
 
 
 def _may_match(combined: re.Pattern[str] | None, text: str) -> bool:
