@@ -26,6 +26,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict
 
@@ -249,8 +250,6 @@ class _Prepared:
     """Every normalized header cell, space-padded, one per line: a column of several words
     found in none of them is dismissed in one ``in`` instead of one test per cell."""
 
-    _places: int | None = None
-
     def unit_at(self, offset: int) -> TextUnit | None:
         """The unit holding ``offset`` of ``text``."""
         index = bisect_right(self.offsets, offset) - 1
@@ -258,16 +257,16 @@ class _Prepared:
             return None
         return self.document.units[index]
 
+    @cached_property
     def all_tables(self) -> bool:
         """Whether the document's text is nothing but table rows (and sheet or table names)."""
         units = self.document.units
         return bool(self.document.tables) and all(u.role in _TABLE_ROLES for u in units)
 
+    @cached_property
     def places(self) -> int:
-        """How many places (``_place``) the document's text is in; counted when first asked."""
-        if self._places is None:
-            self._places = len({_place(unit) for unit in self.document.units})
-        return self._places
+        """How many places (``_place``) the document's text is in."""
+        return len({_place(unit) for unit in self.document.units})
 
 
 _TABLE_ROLES = frozenset({UnitRole.ROW, UnitRole.HEADING})
@@ -414,10 +413,10 @@ def _phrase_cap(
     cap = kind.recognize.min_score - 1
     if total <= cap:
         return None
-    if in_rows and prepared.all_tables():
+    if in_rows and prepared.all_tables:
         detail = f"phrases at {cap}: all are in the rows of a document that is all tables"
         return Reason(rule=CAPPED, detail=detail, score=cap - total)
-    if len(places) == 1 and prepared.places() > 1:
+    if len(places) == 1 and prepared.places > 1:
         where = next(iter(places)) or "the text outside any section"
         detail = f"phrases at {cap}: all are in {where}, one part of the document"
         return Reason(rule=CAPPED, detail=detail, score=cap - total)
