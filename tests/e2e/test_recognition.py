@@ -34,6 +34,12 @@ def _index(folder: Path, library: Library) -> EvidenceIndex:
     return classify(scan.documents, library.kinds.values())
 
 
+def _titled(library: Library, folder: Path, name: str, title: str, body: str) -> EvidenceIndex:
+    """The index of ``folder`` after writing one Markdown file: ``title`` in front matter and heading."""
+    (folder / name).write_text(f"---\ntitle: {title}\n---\n# {title}\n\n{body}", encoding="utf-8")
+    return _index(folder, library)
+
+
 @pytest.fixture(scope="module")
 def library() -> Library:
     return load_library(PACKS)
@@ -153,14 +159,11 @@ def test_a_unit_named_in_a_document_does_not_make_it_the_unit_charter(
     library: Library, tmp_path: Path, name: str, title: str, kind: str
 ) -> None:
     """An "Innovation Office" names its budget and reports too: the charter needs a charter word."""
-    text = (
-        f"---\ntitle: {title}\n---\n# {title}\n\nPrepared by the innovation office and the "
-        "standardization office for the innovation board.\n\n## Figures\n\n| Item | Amount |\n"
-        "|---|---|\n| Travel | 12000 |\n"
+    body = (
+        "Prepared by the innovation office and the standardization office for the innovation "
+        "board.\n\n## Figures\n\n| Item | Amount |\n|---|---|\n| Travel | 12000 |\n"
     )
-    (tmp_path / name).write_text(text, encoding="utf-8")
-    index = _index(tmp_path, library)
-    found = index.classification(name, kind)
+    found = _titled(library, tmp_path, name, title, body).classification(name, kind)
     assert found is None, found.why if found else ""
 
 
@@ -176,7 +179,6 @@ def test_a_unit_named_in_a_document_does_not_make_it_the_unit_charter(
 def test_a_trip_report_is_a_meeting_report_when_it_names_the_sdo(
     library: Library, tmp_path: Path, name: str, title: str, recognized: bool
 ) -> None:
-    text = f"---\ntitle: {title}\n---\n# {title}\n\nTravel dates, venue and the people met.\n"
-    (tmp_path / name).write_text(text, encoding="utf-8")
-    found = _index(tmp_path, library).classification(name, "std-meeting-report")
+    body = "Travel dates, venue and the people met.\n"
+    found = _titled(library, tmp_path, name, title, body).classification(name, "std-meeting-report")
     assert (found is not None) is recognized, found.why if found else ""
