@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import zlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -17,10 +16,12 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel
 
 from imsaudit.core.atomic import write_atomic
+from imsaudit.core.compress import compress_pieces, decompress
 
 logger = logging.getLogger(__name__)
 
 M = TypeVar("M", bound=BaseModel)
+SUFFIX = ".json.zst"
 
 
 class ModelStore(Generic[M]):
@@ -32,13 +33,13 @@ class ModelStore(Generic[M]):
         self.keep = keep
 
     def _path(self, key: str) -> Path:
-        return self.folder / f"{key}.json.z"
+        return self.folder / f"{key}{SUFFIX}"
 
     def get(self, key: str) -> M | None:
         """The stored model for ``key``, or None (absent, unreadable, from another build)."""
         path = self._path(key)
         try:
-            found = self.parse(zlib.decompress(path.read_bytes()))
+            found = self.parse(decompress(path.read_bytes()))
         except FileNotFoundError:
             return None
         except Exception as exc:  # unreadable or from another build: the caller recomputes
@@ -62,11 +63,10 @@ class ModelStore(Generic[M]):
         A large model need never be one string or one tree of objects. Then drop the
         least recently used beyond ``keep``.
         """
-        packer = zlib.compressobj(1)
-        data = b"".join(packer.compress(piece.encode()) for piece in pieces) + packer.flush()
+        data = compress_pieces(piece.encode() for piece in pieces)
         try:
             write_atomic(self._path(key), data)
-            entries = sorted(self.folder.glob("*.json.z"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+            entries = sorted(self.folder.glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
             for old in entries[self.keep :]:
                 old.unlink(missing_ok=True)
         except OSError as exc:

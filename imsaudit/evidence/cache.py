@@ -16,11 +16,11 @@ import hashlib
 import json
 import logging
 import sqlite3
-import zlib
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from imsaudit.core.compress import compress, decompress
 from imsaudit.evidence.model import (
     ExtractResult,
     Property,
@@ -35,7 +35,7 @@ from imsaudit.evidence.model import (
 
 logger = logging.getLogger(__name__)
 
-CACHE_FILE = "extract-v1.sqlite"
+CACHE_FILE = "extract-v2.sqlite"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS extraction (
     sha256 TEXT NOT NULL,
@@ -117,11 +117,11 @@ def dump_result(result: ExtractResult) -> bytes:
 
 def _packed(data: list[Any]) -> bytes:
     text = json.dumps(data, default=_encode, ensure_ascii=False, separators=(",", ":"))
-    return zlib.compress(text.encode("utf-8"), 1)  # level 6 took 4x longer for ~20% less
+    return compress(text.encode("utf-8"))
 
 
 def _unpacked(payload: bytes) -> Any:
-    return json.loads(zlib.decompress(payload), object_hook=_decode)
+    return json.loads(decompress(payload), object_hook=_decode)
 
 
 def load_result(payload: bytes, *, text: bool = True) -> ExtractResult:

@@ -58,7 +58,7 @@ from imsaudit.evidence.scan import Known
 if TYPE_CHECKING:
     from imsaudit.packs.model import EvidenceKind
 
-FOLDER = "states-v3"
+FOLDER = "states-v4"
 KEEP = 8
 """States kept (one per folder and settings family), newest first."""
 _NOTHING: frozenset[str] = frozenset()

@@ -21,7 +21,7 @@ from pathlib import Path
 from imsaudit.core.store import ModelStore
 from imsaudit.findings.model import AuditResult
 
-FOLDER = "audits-v1"
+FOLDER = "audits-v2"
 KEEP = 32
 """Entries kept: enough for a consultant's clients, bounded on disk."""
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from imsaudit.core.store import ModelStore
+from imsaudit.core.store import SUFFIX, ModelStore
 
 
 class Entry(BaseModel):
@@ -31,7 +31,7 @@ def test_the_least_recently_used_go_first(tmp_path: Path) -> None:
     store = ModelStore(tmp_path, Entry, keep=3)
     for age, key in enumerate("abc"):
         store.put(key, Entry(name=key, size=age))
-        os.utime(tmp_path / f"{key}.json.z", ns=(age * 10**9, age * 10**9))
+        os.utime(tmp_path / f"{key}{SUFFIX}", ns=(age * 10**9, age * 10**9))
     assert store.get("a") is not None  # used: now the newest
     store.put("d", Entry(name="d", size=3))
     assert sorted(p.name[0] for p in tmp_path.iterdir()) == ["a", "c", "d"]
@@ -39,7 +39,7 @@ def test_the_least_recently_used_go_first(tmp_path: Path) -> None:
 
 def test_a_damaged_or_foreign_entry_is_a_miss(tmp_path: Path) -> None:
     store = ModelStore(tmp_path, Entry, keep=2)
-    (tmp_path / "bad.json.z").write_bytes(b"not zlib")
+    (tmp_path / f"bad{SUFFIX}").write_bytes(b"not zstandard")
     assert store.get("bad") is None
     store.put("entry", Entry(name="x", size=1))
     assert ModelStore(tmp_path, Other, keep=2).get("entry") is None

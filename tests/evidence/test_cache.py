@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import zlib
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+import zstandard
 
+from imsaudit.core.compress import compress
 from imsaudit.evidence.cache import ExtractionCache, dump_result, load_result
 from imsaudit.evidence.model import ExtractResult, Property, Table, TextUnit, UnitRole
 
@@ -47,7 +48,7 @@ def test_an_entry_gives_its_tables_without_decoding_its_text() -> None:
     # The text part is decoded only when asked for: a damaged one fails the whole load only.
     broken = payload[:-8] + bytes(8)
     assert load_result(broken, text=False) == tables
-    with pytest.raises(zlib.error):
+    with pytest.raises(zstandard.ZstdError):
         load_result(broken)
 
 
@@ -169,7 +170,7 @@ def test_entries_of_another_format_are_misses(tmp_path: Path, monkeypatch: pytes
 
     from imsaudit.evidence import cache as cache_module
 
-    earlier = zlib.compress(json.dumps(_result().model_dump(mode="json")).encode())  # the first format
+    earlier = compress(json.dumps(_result().model_dump(mode="json")).encode())  # the first format
     with ExtractionCache(tmp_path / "cache") as cache:
         cache.put_payload("old", "pdf/1", "k", earlier)
         assert cache.get("old", "pdf/1", "k") is None

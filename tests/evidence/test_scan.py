@@ -15,6 +15,7 @@ import pytest
 
 from imsaudit.core.errors import InputError, UsageError
 from imsaudit.evidence import scan as scan_module
+from imsaudit.evidence.cache import CACHE_FILE
 from imsaudit.evidence.classify import Classified
 from imsaudit.evidence.model import Document
 from imsaudit.evidence.scan import (
@@ -484,7 +485,7 @@ def test_restore_text_puts_back_what_the_cache_holds_without_reading(
     assert all(restored[d.path] == d for d in scanned.documents if d.path in restored)
     # A document whose entry is gone is left out, for the caller to read again.
     gone = next(d for d in scanned.documents if d.tables)
-    with sqlite3.connect(tmp_path / "cache" / "extract-v1.sqlite") as db:
+    with sqlite3.connect(tmp_path / "cache" / CACHE_FILE) as db:
         db.execute("DELETE FROM extraction WHERE sha256 = ?", (gone.sha256,))
     again = restore_text(folder, options, textless, None)
     assert set(again) == set(restored) - {d.path for d in scanned.documents if d.sha256 == gone.sha256}
@@ -511,7 +512,7 @@ def test_tables_back_puts_back_a_kept_documents_tables_or_reads_the_file_again(
     assert found.tables == full.tables
     assert found.units == ()  # the tables alone: what register checks read
     # A document whose entry is gone is read again, alone.
-    with sqlite3.connect(tmp_path / "cache" / "extract-v1.sqlite") as db:
+    with sqlite3.connect(tmp_path / "cache" / CACHE_FILE) as db:
         db.execute("DELETE FROM extraction WHERE sha256 = ?", (full.sha256,))
     reads: list[str] = []
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import sqlite3
-import zlib
 from dataclasses import replace
 from pathlib import Path
 
@@ -31,7 +30,10 @@ from imsaudit.checks.base import (
     run_check,
 )
 from imsaudit.checks.fresh import StoredDates, preload_dates, stored_dates
+from imsaudit.core.compress import decompress
 from imsaudit.core.results import CheckResult
+from imsaudit.core.store import SUFFIX
+from imsaudit.evidence.cache import CACHE_FILE
 from imsaudit.evidence.classify import Classified
 from imsaudit.evidence.model import Document, EvidenceIndex
 from imsaudit.evidence.scan import ScanOptions, build_index
@@ -286,7 +288,7 @@ def test_reaudits_after_edits_equal_fresh_audits(folder: Path, tmp_path: Path) -
 def test_a_damaged_state_means_a_full_audit(folder: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     _reaudit(folder, cache)
-    (states,) = (cache / FOLDER).glob("*.json.z")
+    (states,) = (cache / FOLDER).glob(f"*{SUFFIX}")
     states.write_bytes(b"not a state")
     (folder / "01 Strategy" / "ims-scope.md").write_text("# Scope\n\nNothing yet.\n", encoding="utf-8")
     _, stats = _reaudit(folder, cache)
@@ -296,8 +298,8 @@ def test_a_damaged_state_means_a_full_audit(folder: Path, tmp_path: Path) -> Non
 
 def _state_lines(cache: Path) -> list[bytes]:
     """The lines of the newest state in ``cache``."""
-    newest = max((cache / FOLDER).glob("*.json.z"), key=lambda p: p.stat().st_mtime_ns)
-    return zlib.decompress(newest.read_bytes()).split(b"\n")
+    newest = max((cache / FOLDER).glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime_ns)
+    return decompress(newest.read_bytes()).split(b"\n")
 
 
 def test_entries_no_check_read_are_written_back_as_they_were(folder: Path, tmp_path: Path) -> None:
@@ -322,7 +324,7 @@ def test_entries_no_check_read_are_written_back_as_they_were(folder: Path, tmp_p
 def test_documents_gone_from_the_extraction_cache_are_read_again(folder: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     first, _ = _reaudit(folder, cache)
-    with sqlite3.connect(cache / "extract-v1.sqlite") as db:
+    with sqlite3.connect(cache / CACHE_FILE) as db:
         db.execute("DELETE FROM extraction")
     # Another audit date: fresh checks read registers' rows again, whole, and the
     # cache no longer has them.
@@ -335,7 +337,7 @@ def test_registers_are_judged_again_from_what_the_state_read_of_them(folder: Pat
     """An edit to one register judges the register checks of its kinds again without reading the others."""
     cache = tmp_path / "cache"
     first, _ = _reaudit(folder, cache)
-    with sqlite3.connect(cache / "extract-v1.sqlite") as db:
+    with sqlite3.connect(cache / CACHE_FILE) as db:
         db.execute("DELETE FROM extraction")  # nothing could be put back from the cache
     register = folder / "04 Portfolio" / "stage-gate-decision-log.csv"
     lines = register.read_text(encoding="utf-8").splitlines()
