@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -90,7 +91,10 @@ def scan_progress(enabled: bool) -> Iterator[Callable[[ScanProgress], None] | No
     """A progress bar on stderr for the scan, when ``enabled`` and stderr is a terminal.
 
     Yields the callback to hand to ``scan_folder`` (None when there is no bar); the bar
-    disappears when the scan ends, so logs and piped output stay clean.
+    disappears when the scan ends, so logs and piped output stay clean. The bar is
+    redrawn by the callback, at most ten times a second, rather than by rich's refresh
+    thread: a process with a second thread cannot fork its workers safely
+    (``scan.pool_context``), and spawned ones take longer to start.
     """
     if not enabled or not sys.stderr.isatty():
         yield None
@@ -105,10 +109,17 @@ def scan_progress(enabled: bool) -> Iterator[Callable[[ScanProgress], None] | No
         TextColumn("{task.description}"),
         console=Console(stderr=True),
         transient=True,
+        auto_refresh=False,
     ) as progress:
         task = progress.add_task("", total=None)
+        drawn = 0.0
 
         def update(event: ScanProgress) -> None:
+            nonlocal drawn
             progress.update(task, completed=event.done, total=event.total, description=event.path[-50:])
+            now = time.monotonic()
+            if now - drawn >= 0.1 or event.done == event.total:
+                drawn = now
+                progress.refresh()
 
         yield update

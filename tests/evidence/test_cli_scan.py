@@ -121,6 +121,7 @@ def test_command_module_is_light() -> None:
 
 def test_progress_bar_path_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
+    import threading
 
     from imsaudit.cli.output import scan_progress
     from imsaudit.evidence.scan import ScanOptions, scan_folder
@@ -128,8 +129,10 @@ def test_progress_bar_path_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     with scan_progress(False) as none:
         assert none is None
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    threads = threading.active_count()
     with scan_progress(True) as update:
         assert update is not None
+        assert threading.active_count() == threads  # no refresh thread: workers may fork
         result = scan_folder(FIXTURES / "notes", ScanOptions(jobs=1, use_cache=False), progress=update)
     assert [d.path for d in result.documents] == [
         "politique-latin1.txt",

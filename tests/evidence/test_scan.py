@@ -4,11 +4,13 @@ symlinks and loops, a folder left untouched, the cache, and parallel runs equal 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import re
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -265,7 +267,19 @@ def test_cache_key_includes_limits(tmp_path: Path) -> None:
     assert other.stats.cache_hits == 0
 
 
-def test_jobs_1_and_2_give_the_same_output(tmp_path: Path, fixture_scan: ScanResult) -> None:
+@pytest.fixture(params=["fork", "spawn"])
+def start_method(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Workers forked (Linux, one thread) and spawned (elsewhere): each way, the same scan."""
+    method: str = request.param
+    if method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {method} here")
+    monkeypatch.setattr(scan_module, "pool_context", lambda: multiprocessing.get_context(method))
+    return method
+
+
+def test_jobs_1_and_2_give_the_same_output(
+    tmp_path: Path, fixture_scan: ScanResult, start_method: str
+) -> None:
     parallel = scan_folder(FIXTURES, ScanOptions(jobs=2, use_cache=False, ocr=False))
     assert parallel.stats.jobs == 2
     assert parallel.model_dump_json(exclude={"stats"}) == fixture_scan.model_dump_json(exclude={"stats"})
@@ -312,7 +326,9 @@ def _crash_folder(tmp_path: Path) -> Path:
     return folder
 
 
-def test_a_crashing_worker_fails_only_its_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_crashing_worker_fails_only_its_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, start_method: str
+) -> None:
     monkeypatch.setattr(scan_module, "_make_in_worker", _crashing_worker)
     folder = _crash_folder(tmp_path)
     result = scan_folder(folder, ScanOptions(jobs=2, use_cache=False))
@@ -327,6 +343,7 @@ def _waiting_worker(job: scan_module._Job) -> scan_module._Made:
 
     Every other file leaves a mark in ``dir`` when it is done, so the waiting file is
     done last whatever the timing; 60 s at most, so a broken runner cannot hang the suite.
+    It then waits a little more: the last marked file is done only once its result is back.
     """
     import time
 
@@ -336,6 +353,7 @@ def _waiting_worker(job: scan_module._Job) -> scan_module._Made:
         deadline = time.monotonic() + 60
         while len(list(marks.iterdir())) < needed and time.monotonic() < deadline:
             time.sleep(0.01)
+        time.sleep(0.5)
     else:
         (Path(words[1].decode()) / job.path).write_text("done", encoding="utf-8")
     return scan_module._make(job, None, False)
@@ -398,11 +416,12 @@ def test_known_documents_are_taken_only_when_the_bytes_are_the_same(tmp_path: Pa
 
 
 def test_known_files_whose_bytes_changed_go_to_the_workers(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, start_method: str
 ) -> None:
     """A re-audit where many files changed reads them in worker processes, not one by one
     here: a known path counts as known only when the hashed folder says its bytes are the
-    same. Fewer than ``REREAD_POOL_MIN`` changed files are read here."""
+    same. With spawned workers, fewer than ``REREAD_POOL_MIN`` changed files are read
+    here; forked ones start at once, and take them as a first scan's would."""
     pools: list[bool] = []
 
     class Recorded(scan_module._Runner):
@@ -424,8 +443,25 @@ def test_known_files_whose_bytes_changed_go_to_the_workers(
     again = scan_folder(folder, options, hashed=hash_folder(folder, options), known=known)
     monkeypatch.setattr(scan_module, "REREAD_POOL_MIN", len(workbooks))
     again = scan_folder(folder, options, hashed=hash_folder(folder, options), known=known)
-    assert pools == [True, False, False, True]
+    forks = start_method == "fork"
+    assert pools == [True, False, forks, True]
     assert {p.name for p in workbooks}.isdisjoint(again.reused)
+
+
+def test_workers_fork_only_on_linux_and_with_no_other_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A thread holding a lock when the process forks would leave it held in the child."""
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert scan_module.pool_context().get_start_method() == "fork"
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert scan_module.pool_context().get_start_method() == "spawn"
+    finally:
+        release.set()
+        other.join()
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert scan_module.pool_context().get_start_method() == "spawn"
 
 
 def test_only_limits_the_scan_to_the_given_paths(tmp_path: Path) -> None:
