@@ -21,8 +21,8 @@ e. **PDF report** of that audit (pages counted).
 Then the evaluation alone with the bundled packs and with four times their requirements
 (each pack copied three times under new ids), and ``imsaudit --help``. It prints
 Markdown (documents per second, each stage's share, peak RSS of the main process and of
-the largest worker, the target ratios) and writes it to --out when given. ``--scaling``
-repeats (a)-(c) on corpora of those sizes for the scaling table.
+the largest worker, the peak summed PSS of all of them, the target ratios) and writes it
+to --out when given. ``--scaling`` repeats (a)-(c) on corpora of those sizes for the scaling table.
 """
 
 from __future__ import annotations
@@ -319,27 +319,30 @@ def _child(stage: str, **kwargs: Any) -> dict[str, Any]:
             stderr=err,
             text=True,
         )
-        peak = _sample_tree_rss(process)
+        peak = _sample_tree_pss(process)
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read(), err.read()
     if process.returncode != 0:
         raise SystemExit(f"stage {stage} failed:\n{stderr}")
     figures: dict[str, Any] = json.loads(stdout.strip().splitlines()[-1])
-    figures["rss_tree_mib"] = peak
+    figures["pss_tree_mib"] = peak
     return figures
 
 
-def _sample_tree_rss(process: subprocess.Popen[str], every: float = 0.05) -> float:
-    """Peak of the summed RSS of ``process`` and its descendants, sampled until it exits.
+def _sample_tree_pss(process: subprocess.Popen[str], every: float = 0.05) -> float:
+    """Peak of the summed PSS of ``process`` and its descendants, sampled until it exits.
 
     The per-process peaks (``ru_maxrss``) happen at different moments (the workers are
     gone when the main process evaluates), so their sum overstates; this is what the
-    machine had to hold at once, to within one sampling interval.
+    machine had to hold at once, to within one sampling interval. PSS (proportional set
+    size) counts a page that n processes share as 1/n in each: forked workers
+    (``scan.pool_context``) share the main process's pages, which summed RSS would count
+    once per process.
     """
     peak = 0.0
     while process.poll() is None:
-        peak = max(peak, sum(_rss_kib(pid) for pid in _tree(process.pid)) / 1024)
+        peak = max(peak, sum(_pss_kib(pid) for pid in _tree(process.pid)) / 1024)
         time.sleep(every)
     return peak
 
@@ -361,13 +364,15 @@ def _tree(root: int) -> list[int]:
     return found
 
 
-def _rss_kib(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
+def _pss_kib(pid: int) -> int:
+    """The PSS of ``pid`` (its RSS on kernels without ``smaps_rollup``), 0 once it is gone."""
+    for name, field in (("smaps_rollup", "Pss:"), ("status", "VmRSS:")):
+        try:
+            for line in Path(f"/proc/{pid}/{name}").read_text().splitlines():
+                if line.startswith(field):
+                    return int(line.split()[1])
+        except OSError:
+            continue
     return 0
 
 
@@ -432,10 +437,10 @@ def report(
         f"Measured {dt.date.today().isoformat()} on {_machine()}; `--jobs {jobs}`; "
         f"{docs:,} documents, {cold['requirements']} requirements (three packs).",
         "",
-        "| run | s | docs/s | peak RSS main / worker / together (MiB) |",
+        "| run | s | docs/s | peak RSS main / worker, PSS together (MiB) |",
         "|---|---|---|---|",
         f"| (a) floor: libraries alone | {floor['floor_s']:.1f} | {docs / floor['floor_s']:,.0f} | "
-        f"{floor['rss_main_mib']:.0f} / {floor['rss_worker_mib']:.0f} / {floor['rss_tree_mib']:.0f} |",
+        f"{floor['rss_main_mib']:.0f} / {floor['rss_worker_mib']:.0f} / {floor['pss_tree_mib']:.0f} |",
         f"| hashing every file | {floor['hash_s']:.1f} | {docs / floor['hash_s']:,.0f} | |",
     ]
     for key, label in (
@@ -447,7 +452,7 @@ def report(
             run = main[key]
             lines.append(
                 f"| {label} | {run['total_s']:.1f} | {docs / run['total_s']:,.0f} | "
-                f"{run['rss_main_mib']:.0f} / {run['rss_worker_mib']:.0f} / {run['rss_tree_mib']:.0f} |"
+                f"{run['rss_main_mib']:.0f} / {run['rss_worker_mib']:.0f} / {run['pss_tree_mib']:.0f} |"
             )
     if "pdf" in main:
         pdf = main["pdf"]
@@ -508,8 +513,8 @@ def report(
             ev["4x"]["s"] / ev["1x"]["s"],
             1.5,
         )
-    peak = max(main[key]["rss_tree_mib"] for key in ("cold", "warm", "changed") if key in main)
-    target("peak memory of the audit (processes alive together, sampled), MiB", peak, 1536)
+    peak = max(main[key]["pss_tree_mib"] for key in ("cold", "warm", "changed") if key in main)
+    target("peak memory of the audit (summed PSS of the processes alive together, sampled), MiB", peak, 1536)
     upper = cold["rss_main_mib"] + cold["rss_worker_mib"] * jobs
     lines.append(
         f"| sum of the per-process peaks of the cold audit, an upper bound (reported) | {upper:.0f} | |"
