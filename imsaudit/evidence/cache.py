@@ -20,6 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from imsaudit.core.cachedir import remove_superseded
 from imsaudit.core.compress import compress, decompress
 from imsaudit.evidence.model import (
     ExtractResult,
@@ -36,6 +37,7 @@ from imsaudit.evidence.model import (
 logger = logging.getLogger(__name__)
 
 CACHE_FILE = "extract-v2.sqlite"
+"""A new name for a new entry format; the old one goes into ``core.cachedir.SUPERSEDED``."""
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS extraction (
     sha256 TEXT NOT NULL,
@@ -181,6 +183,7 @@ class ExtractionCache:
         self._db: sqlite3.Connection | None = None
         try:
             directory.mkdir(parents=True, exist_ok=True)
+            remove_superseded(directory)
             self._db = sqlite3.connect(self.path, timeout=10)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute(_SCHEMA)

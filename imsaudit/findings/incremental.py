@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from imsaudit.packs.model import EvidenceKind
 
 FOLDER = "states-v4"
+"""A new name for a new layout; the old one goes into ``core.cachedir.SUPERSEDED``."""
 KEEP = 8
 """States kept (one per folder and settings family), newest first."""
 _NOTHING: frozenset[str] = frozenset()

@@ -22,6 +22,7 @@ from imsaudit.core.store import ModelStore
 from imsaudit.findings.model import AuditResult
 
 FOLDER = "audits-v2"
+"""A new name for a new layout; the old one goes into ``core.cachedir.SUPERSEDED``."""
 KEEP = 32
 """Entries kept: enough for a consultant's clients, bounded on disk."""
 
