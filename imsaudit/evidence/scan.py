@@ -434,8 +434,8 @@ def pool_context() -> BaseContext:
     A forked worker starts in milliseconds with the engine imported and the rules
     compiled; a spawned one imports and compiles them again, about 0.35 s each, which
     made a re-audit read a hundred changed files slower in workers than without them.
-    Measured on the 10,000-document corpus, a 1 % re-audit read its files in 0.72-0.80 s
-    forked against 1.13 s in-process. Fork is safe on Linux only (macOS's system
+    Measured on the 10,000-document corpus, a 1 % re-audit read its files in 0.72-0.84 s
+    forked against 1.13-1.15 s in-process. Fork is safe on Linux only (macOS's system
     libraries are not), and only while this process runs no other thread: a thread
     holding a lock when the process forks (a logging handler's, stderr's) leaves it
     held forever in the child.
