@@ -85,9 +85,11 @@ class Recognition(_Strict):
 
     Scores (docs/pack-format.md): a file-name pattern 3, a title pattern 4, a heading
     pattern 2 (each list scores once), each phrase its weight (once), each register
-    column found 1; phrases found in one part only (a section, else a page) of a document
-    of several count at most ``min_score - 1``. The kind is assigned at ``min_score``; a
-    ``kind:`` declared in the document or an ``organization.yaml`` mapping assigns it outright.
+    column found 1. Phrases count at most ``min_score - 1`` when all are in one part (a
+    section, else a page) of a document of several, or in the cells of a document that
+    is all tables; a register kind's, at most half ``min_score`` when each first occurs in
+    a table row. The kind is assigned at ``min_score``; a ``kind:`` declared in the
+    document or an ``organization.yaml`` mapping assigns it outright.
     """
 
     filename: tuple[Text, ...] = Field((), description="Regexes searched in the file name, case-insensitive.")
