@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import sqlite3
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from imsaudit.checks.base import (
     run_check,
 )
 from imsaudit.checks.fresh import StoredDates, preload_dates, stored_dates
+from imsaudit.core import background
 from imsaudit.core.compress import decompress
 from imsaudit.core.results import CheckResult
 from imsaudit.core.store import SUFFIX
@@ -283,6 +285,28 @@ def test_reaudits_after_edits_equal_fresh_audits(folder: Path, tmp_path: Path) -
     _, stats = _reaudit(folder, cache, AS_OF + dt.timedelta(days=200))
     assert stats.reused == files
     assert stats.judged == stats.checks
+
+
+def test_a_reaudit_writes_its_state_and_memo_in_the_background(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first audit writes them at once; a re-audit hands them to ``core.background``,
+    and the audit after it (here, the fresh one ``_reaudit`` compares with) waits for them."""
+    detached: list[bool] = []
+    run = background.run
+
+    def recorded(work: Sequence[Callable[[], None]], *, detach: bool) -> None:
+        detached.append(detach)
+        run(work, detach=detach)
+
+    monkeypatch.setattr(background, "run", recorded)
+    cache = tmp_path / "cache"
+    _reaudit(folder, cache)
+    (folder / "01 Strategy" / "ims-scope.md").write_text("# Scope\n\nNothing yet.\n", encoding="utf-8")
+    _reaudit(folder, cache)
+    _, stats = _reaudit(folder, cache)
+    assert detached == [False, True]
+    assert stats.looked_up
 
 
 def test_a_damaged_state_means_a_full_audit(folder: Path, tmp_path: Path) -> None:

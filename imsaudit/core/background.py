@@ -1,0 +1,84 @@
+"""Cache writes that need not hold up an audit's result: run in a forked child process.
+
+A re-audit after a few changed files ends by storing its state and its memo entry
+(``findings.incremental``, ``findings.memo``): at 10,000 documents about 0.4 s of a
+3.6 s run, on one core while the other is idle, before the reports are written. A
+forked child has the audit's objects as they are, so it writes them while this process
+goes on; ``wait`` (called by the next ``run_audit``, and when the process exits) makes
+sure a later audit finds them. Writes are atomic: a reader sees the old entry or the
+new one, and a write that fails is a cache miss, as it was when it ran in this process.
+
+Forking is safe on Linux only, and only while this process runs no other thread
+(``scan.pool_context`` says why); elsewhere the writes run here, at once.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import gc
+import logging
+import os
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from typing import NoReturn
+
+logger = logging.getLogger(__name__)
+
+_children: list[int] = []
+
+
+def can_fork() -> bool:
+    """Whether this process may fork a child that runs Python code (``scan.pool_context``)."""
+    return sys.platform == "linux" and threading.active_count() == 1
+
+
+def run(work: Sequence[Callable[[], None]], *, detach: bool) -> None:
+    """Run ``work`` in order: in a forked child when ``detach`` and forking is safe, else here."""
+    if detach and can_fork():
+        try:
+            pid = os.fork()
+        except OSError as exc:  # no process to spare: write here
+            logger.debug("cache writes not forked (%s)", exc)
+        else:
+            if pid == 0:
+                _child(work)
+            _children.append(pid)
+            return
+    # Here, after the audit put its objects back to the collector: a collection walking
+    # millions of them would cost more than the writes, which make few cycles.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for item in work:
+            item()
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _child(work: Sequence[Callable[[], None]]) -> NoReturn:
+    """The forked child: run ``work`` and exit, without the parent's exit handlers or buffers."""
+    code = 0
+    try:
+        # A collection would walk (and so copy) every page of the parent's objects.
+        gc.disable()
+        for item in work:
+            item()
+    except BaseException as exc:  # a cache write that fails is a miss, never an error
+        logger.warning("cache not written (%s)", exc)
+        code = 1
+    finally:
+        os._exit(code)
+
+
+def wait() -> None:
+    """Wait for the writes running in the background: what they write, a later audit reads."""
+    while _children:
+        pid = _children.pop(0)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, 0)
+
+
+atexit.register(wait)
