@@ -344,6 +344,12 @@ def _from_units(units: Sequence[TextUnit]) -> list[_Candidate]:
         match = _APPROVAL.search(text)
         if match:
             rest = match.group("rest")
+            if unit.role is UnitRole.ROW:
+                # A register row: only its own cell ("Approved by J. Smith"); an "Approved
+                # by" column's header is followed by the next column's, not by a name.
+                rest = rest.split("|", 1)[0].strip()
+                if not rest:
+                    continue
             cut = _NEXT_LABEL.search(rest)
             if cut is not None and cut.start() > 0:
                 rest = rest[: cut.start()] + " " + rest[cut.end() :]

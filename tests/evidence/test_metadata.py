@@ -105,6 +105,19 @@ def test_approval_with_date_on_the_next_line() -> None:
     assert metadata.sources["approved_on"] == "line 2"
 
 
+def test_an_approved_by_column_of_a_register_is_not_an_approval() -> None:
+    """The header row of a register with an "Approved by" column once read as the document
+    approved by "| Parts affected | Owner": a register then passed an approval check."""
+    rows = (
+        TextUnit(text="ID | Date | Approved by | Parts affected | Owner", locator="row 1", role=UnitRole.ROW),
+        TextUnit(text="ECN-7 | 2026-03-02 | K. Ito | Hinge | M. Diaz", locator="row 2", role=UnitRole.ROW),
+    )
+    assert extract_metadata((), rows, ()).approved_by is None
+    # A row's own cell still says who approved (a sign-off block laid out as a table).
+    signed = TextUnit(text="Approved by Dr. A. Lee | 10 January 2026", locator="row 9", role=UnitRole.ROW)
+    assert extract_metadata((), (*rows, signed), ()).approved_by == "Dr. A. Lee"
+
+
 @pytest.mark.parametrize(
     "line", ["Document No. QP-01", "Doc. No.: QP-01", "Document no QP-01", "Doc.No. QP-01"]
 )
