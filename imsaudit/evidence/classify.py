@@ -423,6 +423,94 @@ def _phrase_cap(
     return None
 
 
+@dataclass(frozen=True)
+class _Candidates:
+    """Which kinds a document can score anything for, found without scoring every kind.
+
+    Most documents are of no kind or of one or two, and scoring each of a hundred kinds
+    was half of classifying (issue 9). A kind scores only through a hit of one of its
+    rules: a file-name, title or heading pattern (searched here as ``_score`` does: the
+    kind's patterns joined in one), a phrase the matcher found, a column among the
+    headers. A kind none of whose rules hits scores nothing and is not scored, nor one
+    whose only hits are phrases worth less than its ``min_score`` together (a cap only
+    lowers them, and a register kind also needs a column); the others are scored in
+    full, as before, so the reasons are unchanged.
+    """
+
+    filename: tuple[tuple[int, re.Pattern[str]], ...]
+    title: tuple[tuple[int, re.Pattern[str]], ...]
+    heading: tuple[tuple[int, re.Pattern[str]], ...]
+    always: frozenset[int]
+    """Kinds with patterns that could not be joined in one (``_any_of``): always scored."""
+    by_phrase: dict[str, tuple[tuple[int, int], ...]]
+    """A phrase -> the kinds naming it, each with the phrase's weight for it."""
+    min_scores: tuple[int, ...]
+    by_column: dict[str, tuple[int, ...]]
+    """A one-word column (equal to a header cell) -> the kinds naming it."""
+    by_words: tuple[tuple[str, int], ...]
+    """A column of several words, space-padded (found in a header cell), and its kind."""
+
+    @classmethod
+    def of(cls, rules: Sequence[_Rules]) -> _Candidates:
+        always: set[int] = set()
+        fields: dict[str, list[tuple[int, re.Pattern[str]]]] = {"filename": [], "title": [], "heading": []}
+        by_phrase: dict[str, list[tuple[int, int]]] = {}
+        by_column: dict[str, list[int]] = {}
+        by_words: list[tuple[str, int]] = []
+        for number, rule in enumerate(rules):
+            for name, patterns, combined in (
+                ("filename", rule.filename, rule.any_filename),
+                ("title", rule.title, rule.any_title),
+                ("heading", rule.headings, rule.any_heading),
+            ):
+                if combined is not None:
+                    fields[name].append((number, combined))
+                elif patterns:
+                    always.add(number)
+            for phrase, _, weight in rule.phrases:
+                by_phrase.setdefault(phrase, []).append((number, weight))
+            for column, _ in rule.columns:
+                if " " in column:
+                    by_words.append((f" {column} ", number))
+                else:
+                    by_column.setdefault(column, []).append(number)
+        return cls(
+            filename=tuple(fields["filename"]),
+            title=tuple(fields["title"]),
+            heading=tuple(fields["heading"]),
+            always=frozenset(always),
+            by_phrase={phrase: tuple(kinds) for phrase, kinds in by_phrase.items()},
+            min_scores=tuple(rule.kind.recognize.min_score for rule in rules),
+            by_column={column: tuple(numbers) for column, numbers in by_column.items()},
+            by_words=tuple(by_words),
+        )
+
+    def of_document(self, prepared: _Prepared) -> set[int]:
+        """The numbers (in ``Classifier.rules``) of the kinds ``prepared`` may score for."""
+        document = prepared.document
+        name = document.name
+        found = set(self.always)
+        found.update(number for number, pattern in self.filename if pattern.search(name))
+        if title := document.metadata.title:
+            found.update(number for number, pattern in self.title if pattern.search(title))
+        if text := prepared.heading_text:
+            found.update(number for number, pattern in self.heading if pattern.search(text))
+        if prepared.headers:
+            by_column = self.by_column
+            for header in prepared.header_set:
+                found.update(by_column.get(header, ()))
+            lines = prepared.header_lines
+            found.update(number for padded, number in self.by_words if padded in lines)
+        points: dict[int, int] = {}
+        by_phrase = self.by_phrase
+        for phrase in prepared.found:
+            for number, weight in by_phrase.get(phrase, ()):
+                points[number] = points.get(number, 0) + weight
+        minimum = self.min_scores
+        found.update(number for number, total in points.items() if total >= minimum[number])
+        return found
+
+
 def _may_match(combined: re.Pattern[str] | None, text: str) -> bool:
     """False when ``combined`` (``_any_of``) finds nothing: then none of its patterns would."""
     return combined is None or combined.search(text) is not None
@@ -467,6 +555,7 @@ class Classifier:
         self.overrides = tuple(overrides)
         self.rules = [_rules(self.by_id[k]) for k in sorted(self.by_id)]
         self.matcher = PhraseMatcher(p for r in self.rules for p, _, _ in r.phrases)
+        self.candidates = _Candidates.of(self.rules)
 
     def document(self, document: Document) -> Classified:
         """The kinds of one document, with reasons; notes on kinds it declares that no pack has."""
@@ -502,8 +591,9 @@ class Classifier:
         # name is then enough: the checks say needs_review (they cannot read it), which
         # is the truth, where "no such document" would be a false gap.
         blind = bool(document.pages_without_text) and document.error is None and not prepared.text.strip()
-        for rule in self.rules:
-            if rule.kind.id in declared:
+        candidates = self.candidates.of_document(prepared)
+        for number, rule in enumerate(self.rules):
+            if number not in candidates or rule.kind.id in declared:
                 continue
             score, reasons = _score(prepared, rule)
             threshold = rule.kind.recognize.min_score

@@ -527,3 +527,39 @@ def test_a_document_that_is_all_tables_is_not_a_prose_kind_from_its_cells_alone(
         assert str(found[0].reasons[-1]) == (
             "capped phrases at 3: all are in the rows of a document that is all tables (-1)"
         )
+
+
+SAMPLES = Path(__file__).resolve().parents[2] / "evidence_samples"
+
+
+@pytest.mark.parametrize(
+    "folder", [FIXTURES, *sorted(p for p in SAMPLES.iterdir() if p.is_dir())], ids=lambda p: p.name
+)
+def test_kinds_left_unscored_would_have_scored_nothing(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only kinds some rule of which hits are scored (``_Candidates``): scoring every kind of
+    every bundled pack gives the same kinds, scores and reasons, document by document."""
+    from imsaudit.evidence.classify import Classifier, _Candidates
+    from imsaudit.packs.load import load_library
+
+    documents = scan_folder(folder, ScanOptions(jobs=1, use_cache=False, ocr=False)).documents
+    classifier = Classifier(load_library(None).kinds.values())
+    found = [classifier.document(d) for d in documents]
+    scored: list[int] = []
+
+    def every_kind(self: _Candidates, prepared: object) -> set[int]:
+        scored.append(len(classifier.rules))
+        return set(range(len(classifier.rules)))
+
+    monkeypatch.setattr(_Candidates, "of_document", every_kind)
+    assert [classifier.document(d) for d in documents] == found
+    assert scored and any(f.classifications for f in found)
+
+
+def test_phrases_worth_the_threshold_together_are_scored() -> None:
+    """A kind with phrases only is scored once those found reach ``min_score`` (at 4, two
+    phrases of 2), and not below it (one of them): the kind is not found then either."""
+    both = _document("notes.md", "We checked prior art and the freedom to operate.")
+    one = _document("notes.md", "We checked prior art.")
+    kinds = [kind("ip-notes", phrases={"prior art": 2, "freedom to operate": 2}, min_score=4)]
+    assert [c.score for c in classify([both], kinds).kinds_of("notes.md")] == [4]
+    assert classify([one], kinds).kinds_of("notes.md") == ()
