@@ -363,12 +363,18 @@ def _from_units(units: Sequence[TextUnit]) -> list[_Candidate]:
     return found
 
 
+_LISTS_DOCUMENTS = frozenset({"doc_id", "title"})
+"""Fields whose column makes a table a list of documents rather than one's revision history."""
+
+
 def _from_tables(tables: Sequence[Table]) -> list[_Candidate]:
     """Horizontal control tables (labels as header, one row of values) and revision histories.
 
     A control table has at least three known labels making most of its header and at
     most two rows; a revision history has a version column and a date column, and its
-    latest-dated row gives the current version (and its date, the approval date).
+    latest-dated row gives the current version (and its date, the approval date). A
+    table with a document id or title column lists other documents (a master list, each
+    with its own version): it says nothing of this one's.
     """
     found: list[_Candidate] = []
     for table in tables:
@@ -379,7 +385,9 @@ def _from_tables(tables: Sequence[Table]) -> list[_Candidate]:
         known = [f for f in fields if f]
         if len(table.rows) <= 2 and len(known) >= 3 and len(known) >= 0.6 * len(names):
             row, where, tier = table.rows[0], table.row_locators[0], 2
-        elif "version" in known and any("date" in n.split() for n in names):
+        elif (
+            "version" in known and any("date" in n.split() for n in names) and not _LISTS_DOCUMENTS & {*known}
+        ):
             date_column = next(i for i, n in enumerate(names) if "date" in n.split())
             dated = [(parse_date(r[date_column]) or date.min, i) for i, r in enumerate(table.rows)]
             index = max(dated)[1]
@@ -458,12 +466,13 @@ def _interpret(candidate: _Candidate) -> list[tuple[str, str | date | None]]:
     if field in ("approved_on", "review_due"):
         return [(field, parse_date(raw))]
     if field == "approved_by":
+        # "|" too: a control line "Owner: A | Approved by: B | Approved on: <date>".
         found = find_date(raw)
         if found is None:
-            return [(field, raw.strip(" ,;-–("))]
+            return [(field, raw.strip(" ,;-–(|"))]
         name = (raw[: found.start] + raw[found.end :]).strip()
-        name = re.sub(r"(?:\s*(?:,|;|–|-|\(|\)|\bon\b|\bdate\b:?))+$", "", name, flags=re.IGNORECASE)
-        name = re.sub(r"^\s*(?:,|;|–|-)+", "", name).strip(" ,;-–()")
+        name = re.sub(r"(?:\s*(?:,|;|–|-|\||\(|\)|\bon\b|\bdate\b:?))+$", "", name, flags=re.IGNORECASE)
+        name = re.sub(r"^\s*(?:,|;|–|-|\|)+", "", name).strip(" ,;-–()|")
         pairs: list[tuple[str, str | date | None]] = [("approved_on", found.value)]
         if name and not name.isdigit():
             pairs.insert(0, ("approved_by", name))

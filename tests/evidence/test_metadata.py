@@ -203,6 +203,31 @@ def test_horizontal_control_table_and_revision_history() -> None:
     assert metadata.sources["approved_on"] == "revision history, table 2 row 3"
 
 
+def test_a_master_list_of_documents_is_not_a_revision_history() -> None:
+    """A register listing documents, each with its version and date, says nothing of its
+    own version: its latest row once made the register "version 7"."""
+    master = Table(
+        name="Register",
+        locator="sheet Register",
+        header=("Doc ID", "Title", "Version", "Date"),
+        rows=(
+            ("QP-01", "Quality policy", "3", "2025-05-01"),
+            ("PR-07", "Audit procedure", "7", "2026-01-10"),
+            ("FM-02", "Audit checklist", "2", "2024-09-30"),
+        ),
+        row_locators=("sheet Register row 2", "sheet Register row 3", "sheet Register row 4"),
+    )
+    metadata = extract_metadata((), (), (master,))
+    assert metadata.version is None and metadata.approved_on is None
+
+
+def test_a_control_line_with_pipes_gives_the_name_alone() -> None:
+    line = "Version 1.5 | Owner: B. Okafor | Approved by: H. Silva | Approved on: 2024-11-12"
+    metadata = extract_metadata((), _units(line), ())
+    assert metadata.approved_by == "H. Silva"
+    assert metadata.approved_on == date(2024, 11, 12)
+
+
 def test_fixture_metadata_sources(fixture_scan: ScanResult) -> None:
     policy = next(d for d in fixture_scan.documents if d.path == "policies/Quality Policy.docx")
     assert policy.metadata.model_dump(
