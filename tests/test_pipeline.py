@@ -19,8 +19,9 @@ def test_an_audit_leaves_the_cyclic_collector_as_it_found_it(
 ) -> None:
     """The collector is paused and the documents frozen while an audit runs (``_collector_aside``).
 
-    A program that calls ``run_audit`` must get its collector back as it was, with
-    nothing left frozen, whether the audit succeeds or fails.
+    A program that calls ``run_audit`` gets its collector back as it was. The audit's
+    objects stay frozen after it (a full collection would walk them all while the
+    reports are written) until the next audit starts, and not after one that fails.
     """
     folder = tmp_path / "evidence"
     folder.mkdir()
@@ -32,7 +33,7 @@ def test_an_audit_leaves_the_cyclic_collector_as_it_found_it(
     (gc.enable if enabled else gc.disable)()
     try:
         assert run_audit(settings).documents
-        assert (gc.isenabled(), gc.get_freeze_count()) == (enabled, 0)
+        assert gc.isenabled() == enabled and gc.get_freeze_count() > 0
 
         def broken(*args: object, **kwargs: object) -> None:
             assert gc.get_freeze_count() > 0  # the documents were frozen before judging

@@ -37,6 +37,9 @@ def can_fork() -> bool:
 def run(work: Sequence[Callable[[], None]], *, detach: bool) -> None:
     """Run ``work`` in order: in a forked child when ``detach`` and forking is safe, else here."""
     if detach and can_fork():
+        # Objects the collector never walks stay shared with the child: a collection in
+        # either process would write to (and so copy) every page of them.
+        gc.freeze()
         try:
             pid = os.fork()
         except OSError as exc:  # no process to spare: write here
