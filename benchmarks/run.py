@@ -162,7 +162,7 @@ def _timed_stages(times: dict[str, float]) -> Iterator[None]:
         (classify_module, "classify", "classify"),
         (evaluate_module, "evaluate_library", "evaluate"),
         (assemble_module, "assemble", "assemble"),
-        (background, "run", "store the state and memo (a re-audit: start a child to)"),
+        (background, "run", "store the state and memo (a re-audit: hand them to a child)"),
     ]
     originals = [(module, name, getattr(module, name)) for module, name, _ in targets]
 
