@@ -4,7 +4,7 @@ A re-audit after a few changed files ends by storing its state and its memo entr
 (``findings.incremental``, ``findings.memo``): at 10,000 documents about 0.4 s on one
 core, with the other idle, before the reports could be written. A forked child has the
 audit's objects as they are, so it writes them while this process goes on (measured:
-0.3 s off such a re-audit); ``wait`` (called by the next ``run_audit``, and when the
+0.15-0.3 s off such a re-audit); ``wait`` (called by the next ``run_audit``, and when the
 process exits) makes sure a later audit finds them. The child copies the memory pages
 of what it touches: that re-audit's peak went from 540 to 910 MiB, below a first
 audit's, which writes its own state (``pipeline.CacheWrites``). Writes are atomic: a
