@@ -345,9 +345,7 @@ def _from_units(units: Sequence[TextUnit]) -> list[_Candidate]:
         if match:
             rest = match.group("rest")
             if unit.role is UnitRole.ROW:
-                # A register row: only its own cell ("Approved by J. Smith"); an "Approved
-                # by" column's header is followed by the next column's, not by a name.
-                rest = rest.split("|", 1)[0].strip()
+                rest = _approval_in_row(text, rest)
                 if not rest:
                     continue
             cut = _NEXT_LABEL.search(rest)
@@ -361,6 +359,25 @@ def _from_units(units: Sequence[TextUnit]) -> list[_Candidate]:
                     _Candidate("approved_on", date_line.group("value"), 3, following.locator, "date")  # type: ignore[union-attr]
                 )
     return found
+
+
+def _approval_in_row(row: str, rest: str) -> str:
+    """What names the approver in a table row, after its "Approved by" ('' when nothing does).
+
+    Its own cell ("Approved by J. Smith"), or, when "Approved by" is a cell of its own,
+    the next one if the row is label/value pairs (a sign-off table: "Approved by | J.
+    Smith | Approved on | 2026-02-14", the date kept for ``_interpret``). An "Approved
+    by" column in a register's header row is followed by the next column's name.
+    """
+    cell = rest.split("|", 1)[0].strip()
+    if cell:
+        return cell
+    pairs = {LABELS[normalize_label(label)]: value for label, value in _label_pairs(row)}
+    return (
+        " ".join(pairs[f] for f in ("approved_by", "approved_on") if f in pairs)
+        if "approved_by" in pairs
+        else ""
+    )
 
 
 _LISTS_DOCUMENTS = frozenset({"doc_id", "title"})

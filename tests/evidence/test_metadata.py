@@ -116,6 +116,16 @@ def test_an_approved_by_column_of_a_register_is_not_an_approval() -> None:
     # A row's own cell still says who approved (a sign-off block laid out as a table).
     signed = TextUnit(text="Approved by Dr. A. Lee | 10 January 2026", locator="row 9", role=UnitRole.ROW)
     assert extract_metadata((), (*rows, signed), ()).approved_by == "Dr. A. Lee"
+    # And a sign-off table at the end, past the control block at the top: label, value.
+    body = tuple(TextUnit(text=f"Paragraph {n}.", locator=f"line {n}") for n in range(80))
+    sign_off = TextUnit(
+        text="Approved by | Dr. A. Lee | Approved on | 10 January 2026",
+        locator="table 3 row 2",
+        role=UnitRole.ROW,
+    )
+    metadata = extract_metadata((), (*body, *rows, sign_off), ())
+    assert (metadata.approved_by, metadata.approved_on) == ("Dr. A. Lee", date(2026, 1, 10))
+    assert metadata.sources["approved_by"] == "table 3 row 2"
 
 
 @pytest.mark.parametrize(
