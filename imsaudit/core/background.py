@@ -12,7 +12,7 @@ reader sees the old entry or the new one, and a write that fails is a cache miss
 it was when it ran in this process.
 
 Forking is safe on Linux only, and only while this process runs no other thread
-(``scan.pool_context`` says why); elsewhere the writes run here, at once.
+(``can_fork``); elsewhere the writes run here, at once.
 """
 
 from __future__ import annotations
@@ -33,7 +33,12 @@ _children: list[int] = []
 
 
 def can_fork() -> bool:
-    """Whether this process may fork a child that runs Python code (``scan.pool_context``)."""
+    """Whether this process may fork a child that runs Python code (here, ``scan.pool_context``).
+
+    On Linux only (macOS's system libraries are not safe to fork), and only while this
+    process runs no other thread: a thread holding a lock when the process forks (a
+    logging handler's, stderr's) leaves it held forever in the child.
+    """
     return sys.platform == "linux" and threading.active_count() == 1
 
 

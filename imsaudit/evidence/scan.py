@@ -25,7 +25,6 @@ import logging
 import os
 import stat
 import sys
-import threading
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -37,6 +36,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
+from imsaudit.core.background import can_fork
 from imsaudit.core.errors import InputError, Problem, UsageError
 from imsaudit.evidence.cache import ExtractionCache, default_cache_dir, dump_result, load_result
 from imsaudit.evidence.classify import Classified, Classifier
@@ -435,14 +435,10 @@ def pool_context() -> BaseContext:
     compiled; a spawned one imports and compiles them again, about 0.35 s each, which
     made a re-audit read a hundred changed files slower in workers than without them.
     Measured on the 10,000-document corpus, a 1 % re-audit read its files in 0.72-0.84 s
-    forked against 1.13-1.15 s in-process. Fork is safe on Linux only (macOS's system
-    libraries are not), and only while this process runs no other thread: a thread
-    holding a lock when the process forks (a logging handler's, stderr's) leaves it
-    held forever in the child.
+    forked against 1.13-1.15 s in-process. Forking is safe only where
+    ``core.background.can_fork`` says so.
     """
-    if sys.platform == "linux" and threading.active_count() == 1:
-        return get_context("fork")
-    return get_context("spawn")
+    return get_context("fork" if can_fork() else "spawn")
 
 
 def _run_isolated(
