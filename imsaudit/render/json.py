@@ -7,16 +7,16 @@ order; documents by path).
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from imsaudit.core.jsontext import pretty
 from imsaudit.findings.model import AuditResult
 from imsaudit.render.base import Renderer, RenderOptions, register
 
 
 def audit_json(result: AuditResult) -> str:
     """The audit as stable JSON text."""
-    return json.dumps(result.model_dump(mode="json"), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return pretty(result.model_dump(mode="json"), sort_keys=True) + "\n"
 
 
 def audit_schema() -> dict[str, Any]:

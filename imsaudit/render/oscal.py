@@ -32,12 +32,12 @@ plain strings, single-line.
 from __future__ import annotations
 
 import hashlib
-import json
 import uuid
 from collections.abc import Iterable
 from typing import Any
 from urllib.parse import quote
 
+from imsaudit.core.jsontext import pretty
 from imsaudit.core.results import EvidenceRef
 from imsaudit.core.types import Finding, Outcome
 from imsaudit.findings.model import AuditResult, ClauseResult, DocumentEntry, RequirementResult
@@ -344,5 +344,5 @@ class OscalRenderer(Renderer):
     filename = "oscal-assessment-results.json"
 
     def render(self, result: AuditResult, options: RenderOptions) -> bytes:
-        text = json.dumps(assessment_results(result), indent=2, ensure_ascii=False)
+        text = pretty(assessment_results(result))
         return (text + "\n").encode("utf-8")

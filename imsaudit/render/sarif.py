@@ -36,11 +36,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import re
 from typing import Any
 from urllib.parse import quote
 
+from imsaudit.core.jsontext import pretty
 from imsaudit.core.results import EvidenceRef
 from imsaudit.core.types import Outcome, Severity
 from imsaudit.findings.model import AuditResult, DocumentEntry, RequirementResult
@@ -333,5 +333,5 @@ class SarifRenderer(Renderer):
     filename = "results.sarif"
 
     def render(self, result: AuditResult, options: RenderOptions) -> bytes:
-        text = json.dumps(sarif_log(result), indent=2, ensure_ascii=False)
+        text = pretty(sarif_log(result))
         return (text + "\n").encode("utf-8")

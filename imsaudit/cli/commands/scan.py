@@ -8,7 +8,6 @@ code 2. Heavy imports happen inside the command so ``imsaudit --help`` stays fas
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 from pathlib import Path
@@ -94,7 +93,9 @@ def scan(
         result = scan_folder(evidence_dir, options, progress=progress)
     index = classify(result.documents, kinds, overrides=organization.kinds if organization else ())
     if output_format == "json":
-        click.echo(json.dumps(scan_report(result, index), indent=2, ensure_ascii=False))
+        from imsaudit.core.jsontext import pretty
+
+        click.echo(pretty(scan_report(result, index)))
     else:
         _print_table(result, index)
     if not quiet:
