@@ -327,9 +327,14 @@ class CacheWrites:
 
 
 def _library(settings: AuditSettings) -> Library:
-    from imsaudit.packs.load import load_library
+    """The settings' packs, from the library cache when the cache is on (``cached_library``)."""
+    from imsaudit.evidence.scan import ScanOptions, cache_dir_for
+    from imsaudit.packs.load import cached_library, load_library
 
-    return load_library(settings.pack_ids)
+    options = settings.scan or ScanOptions()
+    if not options.use_cache:
+        return load_library(settings.pack_ids)
+    return cached_library(settings.pack_ids, cache_dir_for(settings.evidence_dir, options), engine_digest())
 
 
 def _state_key(settings: AuditSettings, library: Library, hashed: FolderHashes) -> str:

@@ -276,6 +276,31 @@ def load_library(
     """
     from imsaudit.packs.validate import validate_library
 
+    problems: list[Problem] = []
+    loaded_packs: list[LoadedPack] = []
+    catalogs: list[LoadedCatalog] = []
+    for path in library_files(pack_ids, files=files, pack_dir=pack_dir):
+        item, found = load_file(path)
+        problems.extend(found)
+        if isinstance(item, LoadedPack):
+            loaded_packs.append(item)
+        elif isinstance(item, LoadedCatalog):
+            catalogs.append(item)
+    library, found = validate_library(loaded_packs, catalogs)
+    problems.extend(found)
+    if problems:
+        raise PackError(problems)
+    log.debug("loaded packs %s with %d kinds", list(library.packs), len(library.kinds))
+    return library
+
+
+def library_files(
+    pack_ids: Iterable[str] | None = None, *, files: Iterable[Path] = (), pack_dir: Path | None = None
+) -> list[Path]:
+    """The files ``load_library`` reads, each once: common kinds, the packs named, extra files.
+
+    ``UsageError`` for an unknown pack id.
+    """
     directory = pack_dir or default_pack_dir()
     bundled = available_packs(directory)
     extra = [Path(f) for f in files]
@@ -290,23 +315,60 @@ def load_library(
                 f"available: {', '.join(bundled) or 'none'}"
             )
     paths = [directory / COMMON_KINDS_FILE] + [bundled[i] for i in wanted] + extra
-    problems: list[Problem] = []
-    loaded_packs: list[LoadedPack] = []
-    catalogs: list[LoadedCatalog] = []
-    seen: set[Path] = set()
+    unique: dict[Path, Path] = {}
     for path in paths:
-        if path.resolve() in seen:
-            continue
-        seen.add(path.resolve())
-        item, found = load_file(path)
-        problems.extend(found)
-        if isinstance(item, LoadedPack):
-            loaded_packs.append(item)
-        elif isinstance(item, LoadedCatalog):
-            catalogs.append(item)
-    library, found = validate_library(loaded_packs, catalogs)
-    problems.extend(found)
-    if problems:
-        raise PackError(problems)
-    log.debug("loaded packs %s with %d kinds", list(library.packs), len(library.kinds))
+        unique.setdefault(path.resolve(), path)
+    return list(unique.values())
+
+
+class StoredLibrary(BaseModel):
+    """A ``Library`` as the library cache keeps it (``cached_library``)."""
+
+    packs: dict[str, Pack]
+    kinds: dict[str, EvidenceKind]
+    kind_origin: dict[str, str]
+
+
+LIBRARIES = "libraries-v1"
+"""The library cache's folder in the cache dir."""
+
+
+def cached_library(
+    pack_ids: Iterable[str] | None,
+    cache_dir: Path,
+    engine: str,
+    *,
+    files: Iterable[Path] = (),
+    pack_dir: Path | None = None,
+) -> Library:
+    """``load_library``, looked up in ``cache_dir`` by the bytes of its files and the engine.
+
+    Reading and validating the bundled packs' YAML is 0.3 s of every audit, a third of
+    a warm one's at 10,000 documents and most of a small folder's; the validated library
+    read back from JSON is 0.08 s. The key digests ``engine`` (``pipeline.engine_digest``:
+    the code that validates) and each file's path and bytes, so an edited pack is read
+    again. Only a valid library is stored: problems are reported from the files, as
+    ``load_library`` reports them.
+    """
+    import hashlib
+
+    from imsaudit.core.store import ModelStore
+
+    pack_ids = None if pack_ids is None else list(pack_ids)
+    files = list(files)
+    paths = library_files(pack_ids, files=files, pack_dir=pack_dir)
+    digest = hashlib.sha256(f"{engine}\n".encode())
+    try:
+        for path in paths:
+            digest.update(f"{path.resolve()}\n".encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    except OSError:
+        return load_library(pack_ids, files=files, pack_dir=pack_dir)  # it says what cannot be read
+    store = ModelStore(cache_dir / LIBRARIES, StoredLibrary, keep=8)
+    key = digest.hexdigest()
+    stored = store.get(key)
+    if stored is not None:
+        return Library(stored.packs, stored.kinds, stored.kind_origin)
+    library = load_library(pack_ids, files=files, pack_dir=pack_dir)
+    store.put(key, StoredLibrary(packs=library.packs, kinds=library.kinds, kind_origin=library.kind_origin))
     return library
