@@ -2,7 +2,9 @@
 
 pypdfium2 (Apache/BSD) reads text faster than pdftotext and keeps sentences whole
 (0.999 sentence-exact against ground truth, extraction-figures.md); PyMuPDF is faster
-still but AGPL. Each line of a page is a unit located ``page N``.
+still but AGPL. Each line of a page is a unit located ``page N``. Tables are found
+from where the text runs sit (``_pdftables``): a register exported to PDF is read as
+one.
 
 A page whose text layer is empty is a scan. With tesseract installed it is rendered
 (grayscale, 300 dpi, written as PGM: no imaging library needed) and OCRed; without
@@ -17,6 +19,7 @@ from typing import Any
 
 from imsaudit.evidence.extract._builder import ResultBuilder
 from imsaudit.evidence.extract._ocr import OcrError
+from imsaudit.evidence.extract._pdftables import PdfTable, page_tables
 from imsaudit.evidence.extract._text import add_line
 from imsaudit.evidence.extract.base import ExtractContext, ExtractError, register
 from imsaudit.evidence.model import DocumentFormat, ExtractResult, pages_without_text_message
@@ -71,6 +74,7 @@ def _read(document: Any, data: bytes, context: ExtractContext) -> ExtractResult:
         builder.warn(f"PDF has {total:,} pages; only the first {limit:,} were read (limit)")
     missing: list[int] = []
     broken: list[int] = []
+    tables: list[PdfTable] = []
     ocr_pages: list[int] = []
     ocr_failures: list[str] = []
     for number in range(1, limit + 1):
@@ -83,7 +87,7 @@ def _read(document: Any, data: bytes, context: ExtractContext) -> ExtractResult:
             continue
         try:
             try:
-                text = _page_text(page)
+                text = _page_text(page, number, tables)
             except pdfium.PdfiumError:
                 broken.append(number)
                 continue
@@ -107,6 +111,7 @@ def _read(document: Any, data: bytes, context: ExtractContext) -> ExtractResult:
             page.close()
     if broken and len(broken) == limit:
         raise ExtractError("corrupt or truncated PDF (no page can be loaded)")
+    _add_tables(builder, tables)
     if missing:
         builder.warn(pages_without_text_message(len(missing)))
     if broken:  # unread, so the text is incomplete, like a scan's: checks then need review
@@ -130,13 +135,35 @@ def _info(document: Any) -> dict[str, str]:
     return {str(k): str(v) for k, v in info.items() if k in _INFO_NAMES and str(v).strip()}
 
 
-def _page_text(page: Any) -> str:
+def _page_text(page: Any, number: int, tables: list[PdfTable]) -> str:
+    """The page's text; its tables (``_pdftables``) go into ``tables``, a table overleaf's rows too."""
     textpage = page.get_textpage()
     try:
         text: str = textpage.get_text_bounded()
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+        tables.extend(page_tables(textpage, number, tables[-1] if tables else None, text.count("\n") + 1))
     finally:
         textpage.close()
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    return text
+
+
+def _add_tables(builder: ResultBuilder, tables: list[PdfTable]) -> None:
+    """The tables found, as registers: a header row and rows located ``page N table T row R``.
+
+    Their text is already the page's lines (units), so the rows make no units again: a
+    phrase counts once.
+    """
+    for number, table in enumerate(tables, start=1):
+        locators = [f"page {table.first_page} table {number} row 1"]
+        locators += [f"page {page} table {number} row {row}" for row, page in enumerate(table.pages, start=2)]
+        builder.table(
+            f"table {number}",
+            f"page {table.first_page} table {number}",
+            [table.header, *table.rows],
+            locators,
+            header_index=0,
+            emit_units=False,
+        )
 
 
 def _add_page(builder: ResultBuilder, text: str, number: int) -> None:
