@@ -40,7 +40,8 @@ _INFO_NAMES = {
 }
 
 
-@register("pdf", "1", {"pdf": DocumentFormat.PDF}, heavy=True, uses_ocr=True)
+# Version 2 finds tables: a cached version-1 reading has none, so it is read again.
+@register("pdf", "2", {"pdf": DocumentFormat.PDF}, heavy=True, uses_ocr=True)
 def extract_pdf(data: bytes, context: ExtractContext) -> ExtractResult:
     """Text per page (lines as units), document info, scanned pages OCRed or reported."""
     import pypdfium2 as pdfium
