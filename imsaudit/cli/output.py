@@ -36,7 +36,7 @@ def extraction_options(command: F) -> F:
                 "--cache-dir",
                 type=click.Path(file_okay=False, path_type=Path),
                 default=None,
-                help="Where the extraction cache and the audit memo live (default: the user cache dir).",
+                help="Where the caches live: extraction, audits, packs (default: the user cache dir).",
             ),
         )
     ):
