@@ -13,18 +13,21 @@ What counts as a table, conservatively (a false table would be read as a registe
 - a header line of at least ``MIN_COLUMNS`` runs set apart by at least ``GAP_EMS`` of
   the line's height, each a short label (``_tables.header_row``'s rule: not a number or
   a date);
-- then at least ``MIN_ROWS`` lines, each close below the previous, of at least two runs,
-  each run under a different column of the header (the column whose span overlaps it
-  most), so empty cells and right-aligned numbers are kept in their columns;
-- a line that does not fit (one run: a paragraph, a wrapped cell) ends the table.
+- then at least ``MIN_ROWS`` rows, each close below the previous, each run under a
+  different column of the header (the column whose span overlaps it most), so empty
+  cells and right-aligned numbers are kept in their columns; lines closer together
+  than the rows are one row (a wrapped cell, ``_grouped``);
+- a line that does not fit (a paragraph across the columns, a heading) ends the table.
 
-Two-column prose and "Label   value" forms have two columns, never three. A table that
-goes on at the top of the next page, under the same columns (with its header repeated
-or not), is one table. Pages read by OCR have no text runs: their tables stay text.
+Two-column prose and "Label   value" forms have two columns, never three. A table whose
+last row ends its page and goes on at the top of the next, under the same columns (its
+header repeated or not, below the same running header), is one table. Pages read by
+OCR have no text runs: their tables stay text.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -48,6 +51,9 @@ TIGHT_SHARE = 0.6
 PADDED_EMS = 0.3
 """Rows padded at least this many line heights apart can be told from wrapped lines."""
 
+PLACED_LINES = 50_000
+"""Lines a document's search for tables may place under columns (``Budget``)."""
+
 Rect = tuple[float, float, float, float]
 """(left, bottom, right, top), in points, y upwards (pdfium's)."""
 
@@ -66,6 +72,21 @@ class _Run:
 
 
 @dataclass
+class Budget:
+    """What is left of one document's search for tables, so that a hostile file stays cheap.
+
+    Each line placed under a table's columns spends one. A real table places each of its
+    lines about once, a 1,000-page register some 50,000 lines; a page built so that every
+    line looks like a header would make the search quadratic. Once spent, no more tables
+    are looked for in the document (the PDF extractor warns).
+    """
+
+    left: int = PLACED_LINES
+    spent_on: int | None = None
+    """The page on which it ran out."""
+
+
+@dataclass
 class PdfTable:
     """A table found on one page or more: its header and rows as texts, each row's page."""
 
@@ -78,9 +99,14 @@ class PdfTable:
     first_page: int = 0
     reaches_bottom: bool = False
     """Whether its last row is the last line of text on its page (it may go on overleaf)."""
+    page_top: tuple[str, ...] = ()
+    """The first lines of that page, digits masked: a running header, if the next page
+    repeats them above the rows that go on."""
 
 
-def page_tables(textpage: Any, number: int, previous: PdfTable | None, lines_of_text: int) -> list[PdfTable]:
+def page_tables(
+    textpage: Any, number: int, previous: PdfTable | None, lines_of_text: int, budget: Budget
+) -> list[PdfTable]:
     """The tables of page ``number`` (a pypdfium2 ``PdfTextPage``), in order.
 
     Rows that go on with ``previous`` (the last table of the page before, when it
@@ -90,6 +116,8 @@ def page_tables(textpage: Any, number: int, previous: PdfTable | None, lines_of_
     than lines has no table of ``MIN_COLUMNS`` columns and ``MIN_ROWS`` rows: most pages
     are let go at that (placing runs on lines was a third of finding tables).
     """
+    if budget.left <= 0:
+        return []
     count = textpage.count_rects()
     carry = previous is not None and previous.reaches_bottom
     # A new table needs (MIN_COLUMNS - 1) more runs than lines on each of its lines; rows
@@ -103,15 +131,15 @@ def page_tables(textpage: Any, number: int, previous: PdfTable | None, lines_of_
     index = end = 0
     last: PdfTable | None = None
     if carry and previous is not None:
-        # Under a running header (a line or two of one run each), the rows go on.
+        # At the top of the page, or under the running header of the page before, the rows go on.
         top = next((i for i, line in enumerate(lines[:3]) if len(line) >= 2), None)
-        if top is not None:
-            taken = _rows_over(textpage, lines, top, previous, number)
+        if top is not None and _masked(textpage, lines[:top]) == previous.page_top[:top]:
+            taken = _rows_over(textpage, lines, top, previous, number, budget)
             if taken:
                 index = end = top + taken
                 last = previous
     while index < len(lines):
-        made = _table_at(textpage, lines, index, number)
+        made = _table_at(textpage, lines, index, number, budget)
         if made is None:
             index += 1
             continue
@@ -119,12 +147,21 @@ def page_tables(textpage: Any, number: int, previous: PdfTable | None, lines_of_
         found.append(table)
         index = end = index + 1 + taken
         last = table
+    if budget.left <= 0 and budget.spent_on is None:
+        budget.spent_on = number
     if previous is not None and last is not previous:
         previous.reaches_bottom = False  # it did not go on here
     if last is not None:
         # Only a running footer (a line or two of one run each) below: it may go on overleaf.
         last.reaches_bottom = len(lines) - end <= 2 and all(len(line) < 2 for line in lines[end:])
+        if last.reaches_bottom:
+            last.page_top = _masked(textpage, [line for line in lines[:2] if len(line) == 1])
     return found
+
+
+def _masked(textpage: Any, lines: Sequence[list[_Run]]) -> tuple[str, ...]:
+    """The text of one-run ``lines``, digits masked (a running header numbers its pages)."""
+    return tuple(re.sub(r"\d+", "#", _text(textpage, line[0])) for line in lines)
 
 
 def _lines(rects: Iterable[Rect]) -> list[list[_Run]]:
@@ -168,7 +205,7 @@ def _text(textpage: Any, run: _Run) -> str:
 
 
 def _table_at(
-    textpage: Any, lines: Sequence[list[_Run]], index: int, number: int
+    textpage: Any, lines: Sequence[list[_Run]], index: int, number: int, budget: Budget
 ) -> tuple[PdfTable, int] | None:
     """The table whose header is line ``index`` and how many lines follow it, or None."""
     header_runs = lines[index]
@@ -176,23 +213,31 @@ def _table_at(
         return None
     if len(lines[index + 1]) < 2 and len(lines[index + 2]) < 2:  # most lines are not a header
         return None
+    first = [_text(textpage, run) for run in header_runs]
+    if not all(_is_label(cell) for cell in first):
+        return None  # before looking below it: a register's data lines are no header
     columns = tuple(run.left for run in header_runs)
-    wrapped, rows, taken = _grouped(_body(textpage, lines, index + 1, columns, lines[index]))
-    header = _cells(textpage, [list(enumerate(header_runs)), *wrapped], len(columns))
-    if len(rows) < MIN_ROWS or not all(cell is not None and _is_label(cell) for cell in header):
+    wrapped, rows, taken = _grouped(_body(textpage, lines, index + 1, columns, lines[index], budget))
+    below = _cells(textpage, wrapped, len(columns)) if wrapped else (None,) * len(columns)
+    header = [
+        " ".join(part for part in (cell, more) if part) for cell, more in zip(first, below, strict=True)
+    ]
+    if len(rows) < MIN_ROWS or not all(_is_label(cell) for cell in header):
         return None
-    table = PdfTable(columns=columns, header=tuple(c or "" for c in header), first_page=number)
+    table = PdfTable(columns=columns, header=tuple(header), first_page=number)
     table.rows.extend(_rows_cells(textpage, rows, len(columns)))
     table.pages.extend([number] * len(rows))
     return table, taken
 
 
-def _rows_over(textpage: Any, lines: Sequence[list[_Run]], start: int, table: PdfTable, number: int) -> int:
+def _rows_over(
+    textpage: Any, lines: Sequence[list[_Run]], start: int, table: PdfTable, number: int, budget: Budget
+) -> int:
     """Add the rows of ``table`` that go on from line ``start`` (a new page); how many lines they take.
 
     A header repeated there is taken but not added again.
     """
-    _, rows, taken = _grouped(_body(textpage, lines, start, table.columns, None))
+    _, rows, taken = _grouped(_body(textpage, lines, start, table.columns, None, budget))
     for position, cells in enumerate(_rows_cells(textpage, rows, len(table.columns))):
         if position == 0 and tuple(c or "" for c in cells) == table.header:
             continue
@@ -211,14 +256,19 @@ def _body(
     start: int,
     columns: tuple[float, ...],
     above: list[_Run] | None,
+    budget: Budget,
 ) -> list[tuple[_Placed, float | None, float]]:
     """The lines from ``start`` whose runs sit under ``columns``, while they stay close.
 
     Each with its gap to the line above (``above`` first; None: the top of a page) and
-    its height.
+    its height. Each line looked at spends ``budget``; none are given when it runs out
+    (a table cut short would be read as a register with fewer rows).
     """
     found: list[tuple[_Placed, float | None, float]] = []
     for line in lines[start:]:
+        budget.left -= 1
+        if budget.left < 0:
+            return []
         placed = _placed(textpage, line, columns)
         if placed is None:
             break

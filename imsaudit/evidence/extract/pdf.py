@@ -19,7 +19,7 @@ from typing import Any
 
 from imsaudit.evidence.extract._builder import ResultBuilder
 from imsaudit.evidence.extract._ocr import OcrError
-from imsaudit.evidence.extract._pdftables import PdfTable, page_tables
+from imsaudit.evidence.extract._pdftables import Budget, PdfTable, page_tables
 from imsaudit.evidence.extract._text import add_line
 from imsaudit.evidence.extract.base import ExtractContext, ExtractError, register
 from imsaudit.evidence.model import DocumentFormat, ExtractResult, pages_without_text_message
@@ -76,6 +76,7 @@ def _read(document: Any, data: bytes, context: ExtractContext) -> ExtractResult:
     missing: list[int] = []
     broken: list[int] = []
     tables: list[PdfTable] = []
+    budget = Budget()
     ocr_pages: list[int] = []
     ocr_failures: list[str] = []
     for number in range(1, limit + 1):
@@ -88,7 +89,7 @@ def _read(document: Any, data: bytes, context: ExtractContext) -> ExtractResult:
             continue
         try:
             try:
-                text = _page_text(page, number, tables)
+                text = _page_text(page, number, tables, budget)
             except pdfium.PdfiumError:
                 broken.append(number)
                 continue
@@ -113,6 +114,8 @@ def _read(document: Any, data: bytes, context: ExtractContext) -> ExtractResult:
     if broken and len(broken) == limit:
         raise ExtractError("corrupt or truncated PDF (no page can be loaded)")
     _add_tables(builder, tables)
+    if budget.spent_on is not None:
+        builder.warn(f"tables not looked for beyond page {budget.spent_on} (limit of the search)")
     if missing:
         builder.warn(pages_without_text_message(len(missing)))
     if broken:  # unread, so the text is incomplete, like a scan's: checks then need review
@@ -136,13 +139,14 @@ def _info(document: Any) -> dict[str, str]:
     return {str(k): str(v) for k, v in info.items() if k in _INFO_NAMES and str(v).strip()}
 
 
-def _page_text(page: Any, number: int, tables: list[PdfTable]) -> str:
+def _page_text(page: Any, number: int, tables: list[PdfTable], budget: Budget) -> str:
     """The page's text; its tables (``_pdftables``) go into ``tables``, a table overleaf's rows too."""
     textpage = page.get_textpage()
     try:
         text: str = textpage.get_text_bounded()
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-        tables.extend(page_tables(textpage, number, tables[-1] if tables else None, text.count("\n") + 1))
+        previous = tables[-1] if tables else None
+        tables.extend(page_tables(textpage, number, previous, text.count("\n") + 1, budget))
     finally:
         textpage.close()
     return text

@@ -102,6 +102,22 @@ def test_a_table_that_goes_on_overleaf_under_a_repeated_header_is_one_table() ->
     assert table.row_locators[-1] == "page 3 table 1 row 81"
 
 
+def test_rows_go_on_under_a_running_header_but_a_new_caption_starts_a_new_table() -> None:
+    """A running header repeats on every page (its page number aside); a caption does not."""
+    many = [[f"NC-{n:02d}", "2026-01-05", str(n), "Cause", "Open"] for n in range(1, 81)]
+
+    def running(canvas: Any, document: Any) -> None:
+        canvas.setFont("Helvetica", 8)
+        canvas.drawString(72, A4[1] - 40, f"Nonconformity log 2026 - page {document.page}")
+
+    buffer = BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4, invariant=1).build(
+        [RlTable([HEADER, *many], style=GRID, repeatRows=1)], onFirstPage=running, onLaterPages=running
+    )
+    result = run_extractor(EXTRACTORS.get("pdf"), buffer.getvalue(), ExtractContext(path="log.pdf"))
+    assert [len(t.rows) for t in result.tables] == [80]
+
+
 @pytest.mark.parametrize(
     "story",
     [
@@ -161,3 +177,28 @@ def test_a_pdf_register_is_judged_as_a_register(tmp_path: Path) -> None:
     assert result.outcome.value == "partly_met", result.message
     assert "NC-02" in result.message
     assert any(ref.locator == "page 1 table 1 row 3" for ref in result.evidence)
+
+
+def test_the_search_for_tables_stops_at_its_budget_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file built to make the search quadratic costs at most ``PLACED_LINES`` lines looked at."""
+    from reportlab.platypus import PageBreak
+
+    from imsaudit.evidence.extract import _pdftables, pdf
+
+    def pages(count: int) -> list[Any]:
+        story: list[Any] = []
+        for site in ["Workshop", "Paint line", "Dispatch"][:count]:
+            story += [
+                paragraph(f"{site} nonconformities."),
+                RlTable([HEADER, *ROWS], style=GRID),
+                PageBreak(),
+            ]
+        return story
+
+    assert len(read(pages(3)).tables) == 3
+    # Page 1's table takes 4 lines looked at; page 2's would take 4 more.
+    monkeypatch.setattr(pdf, "Budget", lambda: _pdftables.Budget(left=6))
+    result = read(pages(3))
+    assert [t.locator for t in result.tables] == ["page 1 table 1"]
+    assert "tables not looked for beyond page 2 (limit of the search)" in result.warnings
+    assert not any("limit of the search" in w for w in read(pages(1)).warnings)
