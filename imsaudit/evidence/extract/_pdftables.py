@@ -100,18 +100,18 @@ class PdfTable:
     reaches_bottom: bool = False
     """Whether its last row is the last line of text on its page (it may go on overleaf)."""
     page_top: tuple[str, ...] = ()
-    """The first lines of that page, digits masked: a running header, if the next page
-    repeats them above the rows that go on."""
+    """The first two lines of that page's text, digits masked: a running header, if the
+    next page repeats them above the rows that go on."""
 
 
 def page_tables(
-    textpage: Any, number: int, previous: PdfTable | None, lines_of_text: int, budget: Budget
+    textpage: Any, number: int, previous: PdfTable | None, text: str, budget: Budget
 ) -> list[PdfTable]:
     """The tables of page ``number`` (a pypdfium2 ``PdfTextPage``), in order.
 
     Rows that go on with ``previous`` (the last table of the page before, when it
     reached the bottom of that page) are added to it, and it is not returned again.
-    ``lines_of_text``: how many lines the page's text has. A line is one run of text
+    ``text``: the page's text, line by line. A line is one run of text
     unless its words are set apart (or change font), so a page with not many more runs
     than lines has no table of ``MIN_COLUMNS`` columns and ``MIN_ROWS`` rows: most pages
     are let go at that (placing runs on lines was a third of finding tables).
@@ -122,7 +122,7 @@ def page_tables(
     carry = previous is not None and previous.reaches_bottom
     # A new table needs (MIN_COLUMNS - 1) more runs than lines on each of its lines; rows
     # going on from the page before, one more on each.
-    if count - lines_of_text < (1 if carry else (MIN_COLUMNS - 1) * (MIN_ROWS + 1)):
+    if count - text.count("\n") - 1 < (1 if carry else (MIN_COLUMNS - 1) * (MIN_ROWS + 1)):
         if previous is not None:
             previous.reaches_bottom = False
         return []
@@ -133,7 +133,7 @@ def page_tables(
     if carry and previous is not None:
         # At the top of the page, or under the running header of the page before, the rows go on.
         top = next((i for i, line in enumerate(lines[:3]) if len(line) >= 2), None)
-        if top is not None and _masked(textpage, lines[:top]) == previous.page_top[:top]:
+        if top is not None and _masked(text, top) == previous.page_top[:top]:
             taken = _rows_over(textpage, lines, top, previous, number, budget)
             if taken:
                 index = end = top + taken
@@ -155,13 +155,13 @@ def page_tables(
         # Only a running footer (a line or two of one run each) below: it may go on overleaf.
         last.reaches_bottom = len(lines) - end <= 2 and all(len(line) < 2 for line in lines[end:])
         if last.reaches_bottom:
-            last.page_top = _masked(textpage, [line for line in lines[:2] if len(line) == 1])
+            last.page_top = _masked(text, 2)
     return found
 
 
-def _masked(textpage: Any, lines: Sequence[list[_Run]]) -> tuple[str, ...]:
-    """The text of one-run ``lines``, digits masked (a running header numbers its pages)."""
-    return tuple(re.sub(r"\d+", "#", _text(textpage, line[0])) for line in lines)
+def _masked(text: str, count: int) -> tuple[str, ...]:
+    """The first ``count`` lines of a page's ``text``, digits masked (a running header numbers its pages)."""
+    return tuple(re.sub(r"\d+", "#", " ".join(line.split())) for line in text.split("\n", count)[:count])
 
 
 def _lines(rects: Iterable[Rect]) -> list[list[_Run]]:

@@ -146,7 +146,7 @@ def _page_text(page: Any, number: int, tables: list[PdfTable], budget: Budget) -
         text: str = textpage.get_text_bounded()
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
         previous = tables[-1] if tables else None
-        tables.extend(page_tables(textpage, number, previous, text.count("\n") + 1, budget))
+        tables.extend(page_tables(textpage, number, previous, text, budget))
     finally:
         textpage.close()
     return text
