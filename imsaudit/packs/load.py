@@ -343,9 +343,9 @@ def cached_library(
 ) -> Library:
     """``load_library``, looked up in ``cache_dir`` by the bytes of its files and the engine.
 
-    Reading and validating the bundled packs' YAML is 0.3 s of every audit, a third of
+    Reading and validating the bundled packs' YAML is 0.27 s of every audit, a fifth of
     a warm one's at 10,000 documents and most of a small folder's; the validated library
-    read back from JSON is 0.08 s. The key digests ``engine`` (``pipeline.engine_digest``:
+    read back from JSON is 0.06 s. The key digests ``engine`` (``pipeline.engine_digest``:
     the code that validates) and each file's path and bytes, so an edited pack is read
     again. Only a valid library is stored: problems are reported from the files, as
     ``load_library`` reports them.
