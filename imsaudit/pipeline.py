@@ -283,7 +283,9 @@ def run_audit(
 
     background.wait()  # an earlier audit's cache writes: this one may read them
     gc.unfreeze()  # an earlier audit's objects, kept out of the collector's walks (``_collector_aside``)
-    library = library or _library(settings)
+    options = settings.scan or ScanOptions()
+    cache_dir = cache_dir_for(settings.evidence_dir, options) if options.use_cache else None
+    library = library or _library(settings, cache_dir)
     if settings.organization is not None:
         from imsaudit.evidence.organization import check_kind_ids
 
@@ -291,9 +293,7 @@ def run_audit(
             settings.organization, library.kinds, settings.organization_file or "organization.yaml"
         )
     _validate_references(library, settings, [r.id for p in library.packs.values() for r in p.requirements])
-    options = settings.scan or ScanOptions()
-    if options.use_cache:
-        cache_dir = cache_dir_for(settings.evidence_dir, options)
+    if cache_dir is not None:
         hashed = hash_folder(settings.evidence_dir, options)
         memo = AuditMemo(cache_dir)
         key = audit_key(settings, library, hashed.digest)
@@ -326,15 +326,13 @@ class CacheWrites:
     documents) to save a fraction of a second of a minute."""
 
 
-def _library(settings: AuditSettings) -> Library:
-    """The settings' packs, from the library cache when the cache is on (``cached_library``)."""
-    from imsaudit.evidence.scan import ScanOptions, cache_dir_for
+def _library(settings: AuditSettings, cache_dir: Path | None) -> Library:
+    """The settings' packs, from the library cache in ``cache_dir`` when the cache is on."""
     from imsaudit.packs.load import cached_library, load_library
 
-    options = settings.scan or ScanOptions()
-    if not options.use_cache:
+    if cache_dir is None:
         return load_library(settings.pack_ids)
-    return cached_library(settings.pack_ids, cache_dir_for(settings.evidence_dir, options), engine_digest())
+    return cached_library(settings.pack_ids, cache_dir, engine_digest())
 
 
 def _state_key(settings: AuditSettings, library: Library, hashed: FolderHashes) -> str:

@@ -96,7 +96,6 @@ class PdfTable:
     rows: list[tuple[str | None, ...]] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)
     """The page of each of ``rows``."""
-    first_page: int = 0
     reaches_bottom: bool = False
     """Whether its last row is the last line of text on its page (it may go on overleaf)."""
     page_top: tuple[str, ...] = ()
@@ -224,7 +223,7 @@ def _table_at(
     ]
     if len(rows) < MIN_ROWS or not all(_is_label(cell) for cell in header):
         return None
-    table = PdfTable(columns=columns, header=tuple(header), first_page=number)
+    table = PdfTable(columns=columns, header=tuple(header))
     table.rows.extend(_rows_cells(textpage, rows, len(columns)))
     table.pages.extend([number] * len(rows))
     return table, taken

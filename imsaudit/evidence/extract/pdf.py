@@ -159,11 +159,12 @@ def _add_tables(builder: ResultBuilder, tables: list[PdfTable]) -> None:
     phrase counts once.
     """
     for number, table in enumerate(tables, start=1):
-        locators = [f"page {table.first_page} table {number} row 1"]
+        first = table.pages[0]  # the header's: a table has rows on its header's page
+        locators = [f"page {first} table {number} row 1"]
         locators += [f"page {page} table {number} row {row}" for row, page in enumerate(table.pages, start=2)]
         builder.table(
             f"table {number}",
-            f"page {table.first_page} table {number}",
+            f"page {first} table {number}",
             [table.header, *table.rows],
             locators,
             header_index=0,
