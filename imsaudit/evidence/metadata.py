@@ -209,6 +209,13 @@ _NEXT_LABEL = re.compile(
     + r"|date)\s*(?::|(?=\s+v?\d))",
     re.IGNORECASE,
 )
+_OTHER_LABEL = re.compile(r"(?P<gap>\s+)(?P<label>[A-Za-z][\w&/.()-]*(?: [A-Za-z][\w&/.()-]*){0,2}):(?=\s|$)")
+"""A label this module does not know ("Classification:", "Pages:") after a field's value.
+
+A control block puts several fields on one line ("Status: Approved   Classification:
+Internal   Pages: 4"); without this the last known field ran on to the end of the line
+("approved classification: internal pages: 4", not an approved status)."""
+_COLUMN_GAP = re.compile(r"\s{2,}|\t")
 _DATE_LINE = re.compile(r"^\s*(?:date|dated|on)\s*[:\-–]\s*(?P<value>\S.*)$", re.IGNORECASE)
 _APPROVAL = re.compile(
     r"(?:approved|authori[sz]ed|signed(?:\s+off)?)\s+by\s*[:\-–]?\s*(?P<rest>\S.*)", re.IGNORECASE
@@ -319,12 +326,59 @@ def _label_pairs(text: str) -> list[tuple[str, str]]:
         or (value.split()[0].isalpha() and value[:1].islower())
     ):
         return []  # "Status of actions..." in running text: only with an explicit separator
-    following = _NEXT_LABEL.search(value)
-    if following is None:
-        return [(match.group("label"), value)]
-    rest = value[following.start() :].strip()
-    pairs = [(match.group("label"), value[: following.start()].strip())]
-    return pairs + [p for p in _label_pairs(rest) if normalize_label(p[0]) in LABELS]
+    label = match.group("label")
+    cut = _value_end(LABELS[normalize_label(label)], value)
+    if cut is None:
+        return [(label, value)]
+    pairs = [(label, value[:cut].strip())]
+    rest = value[cut:].strip()
+    while rest and _LABEL_LINE.match(rest) is None:  # a label of no field: skip it and its value
+        colon = rest.index(":") + 1
+        cut = _value_end(None, rest[colon:])
+        rest = rest[colon + cut :].strip() if cut is not None else ""
+    return pairs + [p for p in _label_pairs(rest) if normalize_label(p[0]) in LABELS] if rest else pairs
+
+
+def _value_end(field: str | None, value: str) -> int | None:
+    """Where the value of ``field`` ends in ``value``: at the next label on its line, or None.
+
+    A known label ends it wherever it stands. An unknown one ("Classification:") ends it
+    after a column gap (two spaces or a tab), or after a single space when what comes
+    before is already a whole value of the field (a status word, a date, a version
+    number, an id): a title such as "Management Review: Minutes" keeps its colon.
+    """
+    known = _NEXT_LABEL.search(value)
+    end = known.start() if known is not None else len(value)
+    for other in _OTHER_LABEL.finditer(value, 0, end):
+        if _COLUMN_GAP.fullmatch(other.group("gap")) or _whole_value(field, value[: other.start()]):
+            return other.start()
+    return known.start() if known is not None else None
+
+
+def _before_unknown_label(value: str) -> str:
+    """``value`` up to a label of no field after a column gap ("J. Smith   Signature: ____")."""
+    for other in _OTHER_LABEL.finditer(value):
+        name = normalize_label(other.group("label"))
+        if _COLUMN_GAP.fullmatch(other.group("gap")) and name not in LABELS and name != "date":
+            return value[: other.start()]
+    return value
+
+
+def _whole_value(field: str | None, head: str) -> bool:
+    """Whether ``head`` is a complete value of ``field`` on its own (see ``_value_end``)."""
+    head = head.strip()
+    if not head:
+        return False
+    if field == "status":
+        return normalize_status(head) in _STATUS.values()
+    if field in ("approved_on", "review_due"):
+        found = find_date(head)
+        return found is not None and found.end == len(head)
+    if field == "version":
+        return normalize_version(head) == _VERSION_PREFIX.sub("", head).strip()
+    if field == "doc_id":
+        return len(head.split()) == 1
+    return False
 
 
 def _from_units(units: Sequence[TextUnit]) -> list[_Candidate]:
@@ -343,7 +397,7 @@ def _from_units(units: Sequence[TextUnit]) -> list[_Candidate]:
             continue
         match = _APPROVAL.search(text)
         if match:
-            rest = match.group("rest")
+            rest = _before_unknown_label(match.group("rest"))
             if unit.role is UnitRole.ROW:
                 rest = _approval_in_row(text, rest)
                 if not rest:

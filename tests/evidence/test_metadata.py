@@ -153,6 +153,38 @@ def test_running_text_is_not_a_label() -> None:
     assert metadata.owner is None and metadata.version is None
 
 
+@pytest.mark.parametrize(
+    ("line", "field", "expected"),
+    [
+        # Fields of no known label end the one before them, not run into it.
+        ("Status: Approved    Classification: Internal    Pages: 4", "status", "approved"),
+        ("Status: approved Classification: internal Pages: 4", "status", "approved"),
+        ("Owner: J. Smith   Department: Quality   Status: Draft", "owner", "J. Smith"),
+        ("Owner: J. Smith   Department: Quality   Status: Draft", "status", "draft"),
+        ("Doc ID: QP-7 Site: Lyon Version: 2", "doc_id", "QP-7"),
+        ("Doc ID: QP-7 Site: Lyon Version: 2", "version", "2"),
+        ("Version 3 Next review: 2027-01-01 Site: Lyon", "review_due", date(2027, 1, 1)),
+        # A colon inside a value is no label: only a column gap or a whole value ends it.
+        ("Title: Management Review: Minutes Q3", "title", "Management Review: Minutes Q3"),
+        ("Title: ISO 9001: Quality Policy", "title", "ISO 9001: Quality Policy"),
+        ("Owner: J. Smith Department: Quality", "owner", "J. Smith Department: Quality"),
+    ],
+)
+def test_a_control_line_of_several_fields(line: str, field: str, expected: object) -> None:
+    assert getattr(extract_metadata((), _units(line), ()), field) == expected
+
+
+def test_an_approval_line_ends_before_the_next_field() -> None:
+    body = [f"Paragraph {n} of the policy." for n in range(70)]
+    lines = (
+        "Approved by: J. Smith     Signature: ________",
+        "Approved by J. Roe (Director)   Date: 14 Feb 2026   Signature: on file",
+    )
+    metadata = extract_metadata((), _units(*body, *lines), ())
+    assert metadata.approved_by == "J. Smith" and metadata.approved_on == date(2026, 2, 14)
+    assert metadata.rejected == {}
+
+
 def test_register_header_rows_are_not_label_pairs() -> None:
     units = (TextUnit(text="Action | Owner | Due", locator="row 1", role=UnitRole.ROW),)
     assert extract_metadata((), units, ()).owner is None
