@@ -10,6 +10,9 @@ before:
 - an audit state (54 MB of JSON lines): compressed in 0.13 s against 0.32 s, 20 %
   smaller, decompressed in 0.07 s against 0.18 s.
 
+Each frame carries a checksum of its content (xxHash64: 0.01 s for 54 MB), which
+decompressing verifies: a damaged entry is a miss, never data read wrongly.
+
 A compressor or decompressor object must not be used by two threads at once, so each
 thread makes its own (``threading.local``): the scan's workers, the main process and
 any thread an embedding program runs an audit in.
@@ -31,7 +34,7 @@ _local = threading.local()
 def _compressor() -> zstandard.ZstdCompressor:
     found: zstandard.ZstdCompressor | None = getattr(_local, "compressor", None)
     if found is None:
-        found = _local.compressor = zstandard.ZstdCompressor(level=LEVEL)
+        found = _local.compressor = zstandard.ZstdCompressor(level=LEVEL, write_checksum=True)
     return found
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import threading
 
 import pytest
@@ -40,6 +41,16 @@ _WHOLE = compress(b"a cache entry " * 50)
 def test_other_bytes_raise(data: bytes) -> None:
     with pytest.raises(zstandard.ZstdError):
         decompress(data)
+
+
+def test_a_damaged_frame_raises() -> None:
+    """Frames carry a checksum of their content: a changed byte is an error, never other data."""
+    # Bytes that do not compress are stored as they are: without the checksum, a changed
+    # byte among them would decompress to other bytes, without an error.
+    frame = bytearray(compress_pieces([random.Random(1).randbytes(2000)]))
+    frame[len(frame) // 2] ^= 0xFF
+    with pytest.raises(zstandard.ZstdError):
+        decompress(bytes(frame))
 
 
 def test_threads_compress_at_once() -> None:

@@ -110,6 +110,29 @@ def test_every_leaf_reads_only_the_documents_of_its_kinds(sample: str) -> None:
     assert differ == []
 
 
+@pytest.mark.parametrize("sample", ["helix-institute", "fenwick-enclosures"])
+def test_readings_decode_as_validating_them_would(sample: str) -> None:
+    """``StoredReadings.decoded`` (orjson, trusted) gives what ``model_validate_json`` gives."""
+    _library, index, checks, whole = _whole(sample)
+    for leaf in _leaves(checks):
+        run_check(leaf, whole)
+    compared = 0
+    for document in index.documents:
+        reading = whole.matcher.reading(document)
+        text = StoredReadings(
+            phrases=StoredReading.of(reading) if reading is not None else None,
+            tables=whole.derived.stored_tables(document),
+            heading=first_heading(document),
+        ).model_dump_json()
+        decoded, validated = StoredReadings.decoded(text), StoredReadings.model_validate_json(text)
+        assert decoded == validated
+        assert decoded.model_dump_json() == text
+        compared += bool(decoded.phrases and decoded.phrases.hits and decoded.tables)
+    assert compared > 0
+    with pytest.raises(KeyError):
+        StoredReadings.decoded('{"phrases": {"units": {}}}')
+
+
 @pytest.mark.parametrize("sample", ["helix-institute", "fenwick-enclosures", "tidewater-institute"])
 def test_checks_judge_textless_documents_they_say_they_do_not_need(sample: str) -> None:
     """What a re-audit does: documents a check type does not ``needs_text`` of stay textless."""
