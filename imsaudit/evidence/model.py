@@ -90,6 +90,7 @@ class DocumentFormat(StrEnum):
     PDF = "pdf"
     HTML = "html"
     PPTX = "pptx"
+    EMAIL = "email"
     IMAGE = "image"
     OTHER = "other"
 

@@ -65,7 +65,6 @@ _UNSUPPORTED_HINTS = {
     "ppt": "legacy PowerPoint 97-2003 deck (.ppt): not read; save it as .pptx or PDF",
     "rtf": "RTF document: not read; save it as .docx or PDF",
     "msg": "Outlook message (.msg): not read; save it as PDF",
-    "eml": "e-mail message (.eml): not read; save it as PDF",
     "zip": "zip archive: not read; unpack it into the evidence folder",
     "7z": "7z archive: not read; unpack it into the evidence folder",
     "rar": "rar archive: not read; unpack it into the evidence folder",

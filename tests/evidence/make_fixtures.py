@@ -537,6 +537,58 @@ This procedure applies to XYZ Ltd and covers [describe scope].
 Review date: 20YY
 """
 
+MAIL = """From: Dr. Ana Lima <ana.lima@northwind.example>
+To: Management team <management@northwind.example>
+Cc: Quality office <quality@northwind.example>
+Date: Tue, 14 Apr 2026 16:05:00 +0200
+Subject: Management review Q1 2026: minutes approved
+Message-ID: <mr-q1-2026@northwind.example>
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary="==mixed=="
+
+--==mixed==
+Content-Type: multipart/alternative; boundary="==alt=="
+
+--==alt==
+Content-Type: text/plain; charset="utf-8"
+Content-Transfer-Encoding: quoted-printable
+
+Dear all,
+
+The minutes of the management review of 9 April 2026 are approved as circulat=
+ed.
+Actions: hire a lab technician (owner: J. Roe, due 2026-06-30).
+
+Ana Lima, Director
+
+--==alt==
+Content-Type: text/html; charset="utf-8"
+
+<html><body>
+<p>Dear all,</p>
+<p>The minutes of the management review of 9 April 2026 are approved as circulated.</p>
+<h2>Actions</h2>
+<table>
+<tr><th>Action</th><th>Owner</th><th>Due</th></tr>
+<tr><td>Hire a lab technician</td><td>J. Roe</td><td>2026-06-30</td></tr>
+<tr><td>Review the innovation objectives</td><td>A. Lima</td><td>2026-05-15</td></tr>
+</table>
+<p>Ana Lima, Director</p>
+</body></html>
+
+--==alt==--
+
+--==mixed==
+Content-Type: application/pdf; name="Management review Q1 2026 minutes.pdf"
+Content-Disposition: attachment; filename="Management review Q1 2026 minutes.pdf"
+Content-Transfer-Encoding: base64
+
+JVBERi0xLjQKJcfsj6IKJSVFT0YK
+
+--==mixed==--
+"""
+"""A management review's minutes approved by e-mail: plain and HTML versions, a PDF attached."""
+
 HTML = """<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -698,6 +750,7 @@ BUILDERS: list[tuple[str, Callable[[Path], None]]] = [
     ("notes/supplier-notes-cp1252.txt", lambda p: write(p, CP1252_TEXT.encode("cp1252"))),
     ("notes/politique-latin1.txt", lambda p: write(p, LATIN1_TEXT.encode("latin-1"))),
     ("intranet/context.html", lambda p: write(p, HTML.encode("utf-8"))),
+    ("records/Management review Q1 2026 approval.eml", lambda p: write(p, MAIL.encode("ascii"))),
     ("data/process-map.yaml", lambda p: write(p, YAML_DOC.encode("utf-8"))),
     ("data/kpis.json", lambda p: write(p, JSON_DOC.encode("utf-8"))),
     ("manual/Innovation management manual.odt", make_odt),

@@ -25,6 +25,7 @@ EXPECTED = {
     "procedures/Document control procedure.pdf": ["document-control-procedure"],
     "procedures/internal-audit-procedure.md": ["internal-audit-procedure", "internal-audit-programme"],
     "records/Management review Q1 2026.pptx": ["management-review-record"],
+    "records/Management review Q1 2026 approval.eml": ["management-review-record"],
     "records/training-attendance-scan.png": ["training-records"],  # scans: by name (no OCR here)
     "registers/Risk register 2026.xlsx": ["risk-opportunity-register"],
     "registers/audit-programme.ods": ["internal-audit-programme"],

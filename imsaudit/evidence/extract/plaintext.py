@@ -30,8 +30,8 @@ def extract_text(data: bytes, context: ExtractContext) -> ExtractResult:
     return builder.finish(encoding=encoding)
 
 
-def add_lines(builder: ResultBuilder, lines: list[str], first_line: int = 1) -> None:
-    """Lines as units located ``line N``; shared with formats that fall back to plain lines."""
+def add_lines(builder: ResultBuilder, lines: list[str], first_line: int = 1, label: str = "line") -> None:
+    """Lines as units located ``line N`` (``label N``); shared with formats that fall back to plain lines."""
     skip_next = False
     for index, line in enumerate(lines):
         if builder.full:
@@ -41,7 +41,7 @@ def add_lines(builder: ResultBuilder, lines: list[str], first_line: int = 1) -> 
             continue
         if not line.strip():
             continue
-        where = f"line {index + first_line}"
+        where = f"{label} {index + first_line}"
         level = setext_level(lines[index + 1]) if index + 1 < len(lines) else None
         if level is not None and len(line.strip()) <= 100:
             builder.heading(line, level, where)

@@ -8,6 +8,7 @@ from imsaudit.evidence.extract import EXTRACTORS, ExtractContext, run_extractor
 from imsaudit.evidence.extract._tables import header_row, normalize_cell
 from imsaudit.evidence.extract._text import decode_text, guess_heading
 from imsaudit.evidence.extract.delimited import sniff_delimiter
+from imsaudit.evidence.extract.mail import MAX_ATTACHMENTS
 from imsaudit.evidence.scan import ScanResult
 
 
@@ -151,3 +152,78 @@ def test_text_extractor_setext_and_numbered_headings() -> None:
         ("Quality Manual", 1, "line 1"),
         ("1 Scope", 1, "line 4"),
     ]
+
+
+def test_email_headers_html_body_and_attachments(fixture_scan: ScanResult) -> None:
+    """The HTML version is read (it keeps the table); attachments are named, not read."""
+    document = _doc(fixture_scan, "records/Management review Q1 2026 approval.eml")
+    where = {u.text: u.locator for u in document.units}
+    assert where["Management review Q1 2026: minutes approved"] == "header Subject"
+    assert where["Date: Tue, 14 Apr 2026 16:05:00 +0200"] == "header Date"
+    assert document.metadata.title == "Management review Q1 2026: minutes approved"
+    (actions,) = document.tables
+    assert actions.header == ("Action", "Owner", "Due")
+    assert actions.row_locators == ("body line 7", "body line 8")
+    assert [u.text for u in document.units].count("Hire a lab technician | J. Roe | 2026-06-30") == 1
+    assert where["Attachment: Management review Q1 2026 minutes.pdf (application/pdf, 21 bytes)"] == (
+        "attachment 1"
+    )
+    assert any("not read" in w for w in document.warnings)
+
+
+def _mail(data: bytes) -> tuple[list[tuple[str, str]], tuple[str, ...]]:
+    result = run_extractor(EXTRACTORS.get("mail"), data, ExtractContext(path="message.eml"))
+    assert result.error is None
+    return [(u.locator, u.text) for u in result.units], result.warnings
+
+
+def test_email_plain_body_lines_and_encoded_headers() -> None:
+    message = (
+        "From: a@example.org\nSubject: =?utf-8?q?Politique_qualit=C3=A9?=\n"
+        'Content-Type: text/plain; charset="utf-8"\nContent-Transfer-Encoding: quoted-printable\n\n'
+        "Nous nous engageons =C3=A0 am=C3=A9liorer=\n nos processus.\n\nLa direction\n"
+    )
+    units, warnings = _mail(message.encode("ascii"))
+    assert units == [
+        ("header Subject", "Politique qualité"),
+        ("header From", "From: a@example.org"),
+        ("body line 1", "Nous nous engageons à améliorer nos processus."),
+        ("body line 3", "La direction"),
+    ]
+    assert warnings == ()
+
+
+def test_email_without_headers_or_with_a_wrong_charset_is_still_read() -> None:
+    units, warnings = _mail(b"just some notes\nsaved as .eml\n")
+    assert units == [("body line 1", "just some notes"), ("body line 2", "saved as .eml")]
+    assert warnings == ("no e-mail headers (From, To, Date, Subject): read as plain text",)
+    wrong = b"Subject: Notes\nContent-Type: text/plain; charset=no-such-charset\n\nQualit\xc3\xa9 first\n"
+    units, warnings = _mail(wrong)
+    assert units[-1] == ("body line 1", "Qualité first")
+    assert "not in its declared charset 'no-such-charset'" in warnings[0]
+
+
+def test_email_attachments_beyond_the_limit_are_counted_not_listed() -> None:
+    parts = "".join(
+        f'--b\nContent-Type: application/pdf\nContent-Disposition: attachment; filename="f{n}.pdf"\n\nx\n'
+        for n in range(MAX_ATTACHMENTS + 5)
+    )
+    message = f'Subject: Evidence pack\nContent-Type: multipart/mixed; boundary="b"\n\n{parts}--b--\n'
+    units, warnings = _mail(message.encode("ascii"))
+    listed = [text for where, text in units if where.startswith("attachment ")]
+    assert len(listed) == MAX_ATTACHMENTS and listed[0] == "Attachment: f0.pdf (application/pdf, 1 byte)"
+    assert warnings == (
+        f"{MAX_ATTACHMENTS + 5} attachments ({MAX_ATTACHMENTS} listed), not read: "
+        "save them into the evidence folder to audit them",
+    )
+
+
+def test_an_email_of_one_attachment_or_binary_text_keeps_its_headers() -> None:
+    image = b"Subject: Scan\nContent-Type: image/png\nContent-Transfer-Encoding: base64\n\niVBORw0KGgo=\n"
+    units, warnings = _mail(image)
+    assert units[-1] == ("attachment 1", "Attachment: (no name) (image/png, 8 bytes)")
+    binary = b"Subject: Export\nContent-Type: text/plain\nContent-Transfer-Encoding: 8bit\n\n" + bytes(
+        range(256)
+    )
+    units, warnings = _mail(binary)
+    assert units == [("header Subject", "Export")] and warnings[0].startswith("body not read: ")

@@ -70,6 +70,7 @@ def test_every_format_is_covered(fixture_scan: ScanResult) -> None:
         "pdf",
         "html",
         "pptx",
+        "email",
         "image",
     }
 

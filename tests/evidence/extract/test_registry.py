@@ -50,4 +50,5 @@ def test_supported_extensions_cover_the_issue_formats() -> None:
         "pptx",
         "odt",
         "ods",
+        "eml",
     }
