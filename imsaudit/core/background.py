@@ -13,6 +13,11 @@ it was when it ran in this process.
 
 Forking is safe on Linux only, and only while this process runs no other thread
 (``can_fork``); elsewhere the writes run here, at once.
+
+Work that waits on the disk rather than the processor (closing the extraction cache:
+SQLite copies its write-ahead log into the database and flushes it, 0.1 s after a
+re-audit's scan) runs in a thread instead (``in_thread``), while the audit goes on.
+Such a thread is waited for before this process forks (``can_fork``) and by ``wait``.
 """
 
 from __future__ import annotations
@@ -30,6 +35,20 @@ from typing import NoReturn
 logger = logging.getLogger(__name__)
 
 _children: list[int] = []
+_threads: list[threading.Thread] = []
+
+
+def in_thread(work: Callable[[], None]) -> None:
+    """Run ``work`` in a thread of its own; ``settle`` waits for it. It must not fail, nor log."""
+    thread = threading.Thread(target=work, name="imsaudit-background")
+    thread.start()
+    _threads.append(thread)
+
+
+def settle() -> None:
+    """Wait for the threads ``in_thread`` started."""
+    while _threads:
+        _threads.pop(0).join()
 
 
 def can_fork() -> bool:
@@ -37,8 +56,10 @@ def can_fork() -> bool:
 
     On Linux only (macOS's system libraries are not safe to fork), and only while this
     process runs no other thread: a thread holding a lock when the process forks (a
-    logging handler's, stderr's) leaves it held forever in the child.
+    logging handler's, stderr's) leaves it held forever in the child. This module's own
+    threads are waited for first (``settle``).
     """
+    settle()
     return sys.platform == "linux" and threading.active_count() == 1
 
 
@@ -78,6 +99,7 @@ def _child(work: Sequence[Callable[[], None]]) -> NoReturn:
 
 def wait() -> None:
     """Wait for the writes running in the background: what they write, a later audit reads."""
+    settle()
     while _children:
         pid = _children.pop(0)
         with contextlib.suppress(ChildProcessError):

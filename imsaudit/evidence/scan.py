@@ -818,7 +818,7 @@ def scan_folder(
         if runner is not None and runner.pool is not None:
             runner.pool.shutdown(wait=False, cancel_futures=True)
         if cache is not None:
-            cache.close()
+            cache.close(later=True)  # its entries are committed; flushing them waits on the disk
     result_documents = tuple(d for d in documents if d is not None)
     return ScanResult(
         documents=result_documents,

@@ -62,3 +62,25 @@ def test_a_failing_write_ends_its_child_and_not_this_process(tmp_path: Path) -> 
     background.run([fail, _writer(after)], detach=True)
     background.wait()
     assert not after.exists()  # the work after a failure is not run; the next audit misses
+
+
+@linux_only
+def test_a_fork_waits_for_this_modules_threads(tmp_path: Path) -> None:
+    """Work ``in_thread`` (waiting on the disk) overlaps the audit, never a fork."""
+    release = threading.Event()
+    done: list[str] = []
+
+    def slow() -> None:
+        release.wait(5)
+        done.append("closed")
+
+    background.in_thread(slow)
+    assert threading.active_count() == 2
+    threading.Timer(0.05, release.set).start()
+    assert background.can_fork()  # after the thread ended, not instead of it
+    assert done == ["closed"] and threading.active_count() == 1
+    target = tmp_path / "child"
+    background.in_thread(lambda: done.append("again"))
+    background.run([_writer(target)], detach=True)
+    background.wait()
+    assert int(target.read_text(encoding="utf-8")) != os.getpid() and done[-1] == "again"

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 import zstandard
 
+from imsaudit.core import background
 from imsaudit.core.compress import compress
-from imsaudit.evidence.cache import ExtractionCache, dump_result, load_result
+from imsaudit.evidence.cache import CACHE_FILE, ExtractionCache, dump_result, load_result
 from imsaudit.evidence.model import ExtractResult, Property, Table, TextUnit, UnitRole
 
 
@@ -60,6 +62,18 @@ def test_get_put(tmp_path: Path) -> None:
         assert cache.get("abc", "pdf/2", "k") is None
         assert cache.get("abc", "pdf/1", "other") is None
         assert (cache.hits, cache.misses) == (1, 3)
+
+
+def test_closing_later_commits_now_and_closes_in_a_thread(tmp_path: Path) -> None:
+    cache = ExtractionCache(tmp_path / "cache")
+    cache.put("abc", "pdf/1", "k", _result())
+    cache.close(later=True)
+    assert not cache.enabled
+    with ExtractionCache(tmp_path / "cache") as other:  # committed: another connection sees it
+        assert other.get("abc", "pdf/1", "k") == _result()
+    background.settle()
+    assert threading.active_count() == 1
+    assert not (tmp_path / "cache" / (CACHE_FILE + "-wal")).exists()  # the last close checkpointed
 
 
 def test_unusable_cache_dir_degrades_to_no_cache(tmp_path: Path) -> None:
