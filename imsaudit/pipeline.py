@@ -467,10 +467,10 @@ def _judge(
     from imsaudit.findings.incremental import AuditState, CheckMemo
 
     state_id = None
-    state = None
+    later = None
     if states is not None and hashed is not None:
         state_id = _state_key(settings, library, hashed)
-        state = states.get(state_id)
+        later = states.get_later(state_id)  # validated while the scan waits for its workers
     matcher = library_matcher(library)
     scan = scan_folder(
         settings.evidence_dir,
@@ -478,9 +478,10 @@ def _judge(
         progress=settings.progress,
         classifier=classifier,
         hashed=hashed,
-        known=state.known() if state else None,
+        known=later,
         reader=phrase_reader(library, matcher),
     )
+    state = later.state() if later is not None else None
     for document in scan.documents:
         if (read := scan.readings.get(document.path)) is not None:
             matcher.take(document, read)

@@ -37,12 +37,23 @@ class ModelStore(Generic[M]):
 
     def get(self, key: str) -> M | None:
         """The stored model for ``key``, or None (absent, unreadable, from another build)."""
+        data = self.data(key)
+        if data is None:
+            return None
+        try:
+            return self.parse(data)
+        except Exception as exc:  # from another build: the caller recomputes
+            logger.debug("%s unusable: %s", self._path(key), exc)
+            return None
+
+    def data(self, key: str) -> bytes | None:
+        """What is stored for ``key``, decompressed (``parse`` makes the model), or None."""
         path = self._path(key)
         try:
-            found = self.parse(decompress(path.read_bytes()))
+            found = decompress(path.read_bytes())
         except FileNotFoundError:
             return None
-        except Exception as exc:  # unreadable or from another build: the caller recomputes
+        except Exception as exc:  # unreadable: the caller recomputes
             logger.debug("%s unusable: %s", path, exc)
             return None
         with contextlib.suppress(OSError):

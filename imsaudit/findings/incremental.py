@@ -38,6 +38,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -58,6 +60,8 @@ from imsaudit.evidence.scan import Known
 
 if TYPE_CHECKING:
     from imsaudit.packs.model import EvidenceKind
+
+logger = logging.getLogger(__name__)
 
 FOLDER = "states-v4"
 """A new name for a new layout; the old one goes into ``core.cachedir.SUPERSEDED``."""
@@ -328,15 +332,105 @@ class StateStore(ModelStore[AuditState]):
         super().__init__(cache_dir / FOLDER, AuditState, KEEP)
 
     def parse(self, data: bytes) -> AuditState:
-        head, *lines, results = data.split(b"\n")
-        entries = [StateEntry.model_validate_json(line) for line in lines]
-        state = AuditState(
-            as_of=_Head.model_validate_json(head).as_of,
-            documents=tuple(entries),
-            results=_RESULTS.validate_json(results),
-        )
-        state._lines.update((entry.document.path, line) for entry, line in zip(entries, lines, strict=True))
+        state = StateLater(data).state()
+        if state is None:
+            raise ValueError("not an audit state")
         return state
+
+    def get_later(self, key: str) -> StateLater | None:
+        """The state for ``key`` to be made while a scan waits (``StateLater``), or None."""
+        data = self.data(key)
+        return StateLater(data) if data is not None else None
+
+
+_PREFIX = re.compile(rb'\{"document":\{"path":("(?:[^"\\]|\\.)*"),"sha256":"([0-9a-f]{64})","size":(\d+),')
+"""What starts an entry as ``model_dump_json`` writes it: its path, digest and size."""
+
+
+class StateLater:
+    """An ``AuditState`` made a slice at a time while a scan waits (``scan.KnownLater``).
+
+    Which documents are unchanged is known at once from each entry's first fields
+    (``_PREFIX``); the entries are validated while the scan's workers read the changed
+    files, where validating them first (0.37 s at 10,000 documents) kept the scan
+    waiting. Entries that do not validate, or do not match their first fields, make no
+    state: the scan reads every file again and the audit is made from scratch, as when
+    the state does not load.
+    """
+
+    SLICE = 200
+    """Entries validated a step (about 6 ms): a worker's result never waits much longer."""
+
+    def __init__(self, data: bytes) -> None:
+        self._head, *self._lines, self._results = data.split(b"\n")
+        self._entries: list[StateEntry] = []
+        self._state: AuditState | None = None
+        self._failed = False
+        self._hashes: dict[str, tuple[str, int]] = {}
+        for line in self._lines:
+            found = _PREFIX.match(line)
+            if found is None:  # not as this engine writes: validated now, or no state
+                self._hashes = {}
+                while self.step():
+                    pass
+                if self._state is not None:
+                    self._hashes = {
+                        e.document.path: (e.document.sha256, e.document.size) for e in self._entries
+                    }
+                return
+            path, sha256, size = found.groups()
+            self._hashes[json.loads(path)] = (sha256.decode(), int(size))
+
+    def same(self, path: str, sha256: str, size: int) -> bool:
+        """Whether the state has ``path`` from these bytes."""
+        return self._hashes.get(path) == (sha256, size)
+
+    def step(self) -> bool:
+        """Validate the next slice of entries; False once all are (or one is not an entry)."""
+        if self._state is not None or self._failed:
+            return False
+        done = len(self._entries)
+        try:
+            self._entries += [
+                StateEntry.model_validate_json(line) for line in self._lines[done : done + self.SLICE]
+            ]
+            if len(self._entries) < len(self._lines):
+                return True
+            self._state = self._made()
+        except Exception as exc:  # a state of another shape: a miss
+            logger.debug("audit state unusable: %s", exc)
+            self._failed = True
+            self._entries = []
+        return False
+
+    def _made(self) -> AuditState:
+        hashes = self._hashes
+        entries = self._entries
+        if hashes and any(
+            hashes.get(e.document.path) != (e.document.sha256, e.document.size) for e in entries
+        ):
+            raise ValueError("entries do not match their first fields")
+        state = AuditState(
+            as_of=_Head.model_validate_json(self._head).as_of,
+            documents=tuple(entries),
+            results=_RESULTS.validate_json(self._results),
+        )
+        state._lines.update(
+            (entry.document.path, line) for entry, line in zip(entries, self._lines, strict=True)
+        )
+        return state
+
+    def state(self) -> AuditState | None:
+        """The state, all of it validated; None when it does not validate."""
+        while self.step():
+            pass
+        return self._state
+
+    def get(self, path: str) -> Known | None:
+        """The document at ``path`` and its kinds, or None (no state after all)."""
+        state = self.state()
+        entry = state.entry(path) if state is not None else None
+        return Known(entry.document, entry.classified) if entry is not None else None
 
 
 class _Head(BaseModel):

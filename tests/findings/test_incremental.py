@@ -32,7 +32,7 @@ from imsaudit.checks.base import (
 )
 from imsaudit.checks.fresh import StoredDates, preload_dates, stored_dates
 from imsaudit.core import background
-from imsaudit.core.compress import decompress
+from imsaudit.core.compress import compress, decompress
 from imsaudit.core.results import CheckResult
 from imsaudit.core.store import SUFFIX
 from imsaudit.evidence.cache import CACHE_FILE
@@ -44,6 +44,7 @@ from imsaudit.findings.incremental import (
     AuditState,
     CheckMemo,
     StateEntry,
+    StateLater,
     StoredReading,
     StoredReadings,
     register_fields,
@@ -341,6 +342,42 @@ def test_a_damaged_state_means_a_full_audit(folder: Path, tmp_path: Path) -> Non
     _, stats = _reaudit(folder, cache)
     assert stats.reused == 0
     assert stats.judged == stats.checks
+
+
+def test_a_state_whose_entries_fail_later_means_a_full_audit(folder: Path, tmp_path: Path) -> None:
+    """Unchanged files are known from each entry's first fields, the entries validated while the
+    scan waits: when one then fails, the files taken as known are read after all."""
+    cache = tmp_path / "cache"
+    _reaudit(folder, cache)
+    (path,) = (cache / FOLDER).glob(f"*{SUFFIX}")
+    head, first, *rest = decompress(path.read_bytes()).split(b"\n")
+    first = first.replace(b'"classified":{', b'"classified":{"unknown field":1,', 1)
+    later = StateLater(b"\n".join([head, first, *rest]))
+    assert later.state() is None
+    path.write_bytes(compress(b"\n".join([head, first, *rest])))
+    (folder / "01 Strategy" / "ims-scope.md").write_text("# Scope\n\nNothing yet.\n", encoding="utf-8")
+    _, stats = _reaudit(folder, cache)
+    assert stats.reused == 0 and stats.judged == stats.checks
+
+
+def test_a_state_is_known_from_its_entries_first_fields() -> None:
+    """``StateLater`` says which files are unchanged before validating an entry."""
+    entries = [
+        StateEntry(
+            document=Document(path=f'dir/"quoted" {n}.md', sha256=f"{n:064x}", size=n, format="markdown"),
+            classified=Classified(classifications=()),
+        )
+        for n in range(450)
+    ]
+    data = b"\n".join([b'{"as_of":"2026-11-01"}', *(e.model_dump_json().encode() for e in entries), b"{}"])
+    later = StateLater(data)
+    assert later.same('dir/"quoted" 7.md', f"{7:064x}", 7)
+    assert not later.same('dir/"quoted" 7.md', f"{7:064x}", 8)
+    assert (later.step(), later.step(), later.step()) == (True, True, False)  # slices of 200
+    state = later.state()
+    assert state is not None and state.documents == tuple(entries)
+    known = later.get('dir/"quoted" 449.md')
+    assert known is not None and known.document == entries[-1].document
 
 
 def _state_lines(cache: Path) -> list[bytes]:
