@@ -156,7 +156,7 @@ def _timed_stages(times: dict[str, float]) -> Iterator[None]:
     targets: list[tuple[Any, str, str]] = [
         (load_module, "load_library", "load packs"),
         (scan_module, "hash_folder", "hash the folder"),
-        (StateStore, "get", "read the previous audit's state"),
+        (StateStore, "get_later", "read the previous audit's state (validated during the scan)"),
         (scan_module, "scan_folder", "scan + classify (workers)"),
         (scan_module, "restore_text", "restore text from the extraction cache"),
         (classify_module, "classify", "classify"),
