@@ -371,6 +371,7 @@ def test_a_state_is_known_from_its_entries_first_fields() -> None:
     ]
     data = b"\n".join([b'{"as_of":"2026-11-01"}', *(e.model_dump_json().encode() for e in entries), b"{}"])
     later = StateLater(data)
+    assert StateLater(b"one line, not a state").state() is None
     assert later.same('dir/"quoted" 7.md', f"{7:064x}", 7)
     assert not later.same('dir/"quoted" 7.md', f"{7:064x}", 8)
     assert (later.step(), later.step(), later.step()) == (True, True, False)  # slices of 200
