@@ -66,11 +66,12 @@ def extract_mail(data: bytes, context: ExtractContext) -> ExtractResult:
             f"Attachment: {name} ({part.get_content_type()}, {size:,} byte{'s' if size != 1 else ''})",
             f"attachment {number}",
         )
-    if attachments:
+    if count := len(attachments):
+        listed = "listed" if count <= MAX_ATTACHMENTS else f"({MAX_ATTACHMENTS} listed)"
+        them = "it" if count == 1 else "them"
         builder.warn(
-            f"{len(attachments):,} attachment{'s' if len(attachments) != 1 else ''} "
-            f"{'listed' if len(attachments) <= MAX_ATTACHMENTS else f'({MAX_ATTACHMENTS} listed)'}, "
-            "not read: save them into the evidence folder to audit them"
+            f"{count:,} attachment{'s' if count != 1 else ''} {listed}, not read: "
+            f"save {them} into the evidence folder to audit {them}"
         )
     return builder.finish()
 
