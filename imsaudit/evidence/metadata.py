@@ -332,10 +332,9 @@ def _label_pairs(text: str) -> list[tuple[str, str]]:
         return [(label, value)]
     pairs = [(label, value[:cut].strip())]
     rest = value[cut:].strip()
-    while rest and _LABEL_LINE.match(rest) is None:  # a label of no field: skip it and its value
-        colon = rest.index(":") + 1
-        cut = _value_end(None, rest[colon:])
-        rest = rest[colon + cut :].strip() if cut is not None else ""
+    while rest and _LABEL_LINE.match(rest) is None:  # a label of no field ("date"): skip it, its value
+        cut = _value_end(None, rest[1:])  # the next label after this one
+        rest = rest[1 + cut :].strip() if cut is not None else ""
     return pairs + [p for p in _label_pairs(rest) if normalize_label(p[0]) in LABELS] if rest else pairs
 
 

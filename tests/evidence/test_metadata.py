@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from imsaudit.evidence.metadata import (
     clean_title,
@@ -164,6 +166,8 @@ def test_running_text_is_not_a_label() -> None:
         ("Doc ID: QP-7 Site: Lyon Version: 2", "doc_id", "QP-7"),
         ("Doc ID: QP-7 Site: Lyon Version: 2", "version", "2"),
         ("Version 3 Next review: 2027-01-01 Site: Lyon", "review_due", date(2027, 1, 1)),
+        ("Status: Approved date 2026-01-01", "status", "approved"),
+        ("Owner: J. Smith   Site: Lyon date 2026-01-01 Status: Draft", "status", "draft"),
         # A colon inside a value is no label: only a column gap or a whole value ends it.
         ("Title: Management Review: Minutes Q3", "title", "Management Review: Minutes Q3"),
         ("Title: ISO 9001: Quality Policy", "title", "ISO 9001: Quality Policy"),
@@ -290,3 +294,28 @@ def test_fixture_metadata_sources(fixture_scan: ScanResult) -> None:
         date(2026, 2, 14),
     )
     assert pdf.metadata.sources["approved_on"] == "page 1"
+
+
+_LABELS = ("Status: ", "Owner: ", "Version ", "Doc ID: ", "Approved by ", "Title: ", "Next review: ")
+_OTHERS = ("date ", "Site: ", "Pages: ", "Classification: ", "Note:", "Security Classification: ")
+_VALUES = ("Approved", "Draft", "2026-01-01", "J. Smith", "3.0", "QP-7", "v2", "4", "", "x:")
+_LINES = st.tuples(
+    st.sampled_from(_LABELS),
+    st.sampled_from(_VALUES),
+    st.lists(
+        st.tuples(
+            st.sampled_from((" ", "   ", "\t", " | ")),
+            st.sampled_from(_LABELS + _OTHERS),
+            st.sampled_from(_VALUES),
+        ),
+        max_size=4,
+    ),
+).map(lambda line: line[0] + line[1] + "".join("".join(field) for field in line[2]))
+
+
+@settings(max_examples=1000)
+@given(_LINES)
+def test_any_control_line_reads_without_error(line: str) -> None:
+    """Known and unknown labels, values and separators in any order: fields or none, never an error."""
+    metadata = extract_metadata((), _units(line), ())
+    assert metadata.status is None or metadata.status.strip() == metadata.status
