@@ -97,7 +97,8 @@ class PdfTable:
     pages: list[int] = field(default_factory=list)
     """The page of each of ``rows``."""
     reaches_bottom: bool = False
-    """Whether its last row is the last line of text on its page (it may go on overleaf)."""
+    """Whether its last row is the last line of text on its page (it may go on overleaf, the
+    page after its last row's, ``pages[-1] + 1``)."""
     page_top: tuple[str, ...] = ()
     """The first two lines of that page's text, digits masked: a running header, if the
     next page repeats them above the rows that go on."""
@@ -118,12 +119,10 @@ def page_tables(
     if budget.left <= 0:
         return []
     count = textpage.count_rects()
-    carry = previous is not None and previous.reaches_bottom
+    carry = previous is not None and previous.reaches_bottom and previous.pages[-1] == number - 1
     # A new table needs (MIN_COLUMNS - 1) more runs than lines on each of its lines; rows
     # going on from the page before, one more on each.
     if count - text.count("\n") - 1 < (1 if carry else (MIN_COLUMNS - 1) * (MIN_ROWS + 1)):
-        if previous is not None:
-            previous.reaches_bottom = False
         return []
     lines = _lines(textpage.get_rect(i) for i in range(count))
     found: list[PdfTable] = []
@@ -148,8 +147,6 @@ def page_tables(
         last = table
     if budget.left <= 0 and budget.spent_on is None:
         budget.spent_on = number
-    if previous is not None and last is not previous:
-        previous.reaches_bottom = False  # it did not go on here
     if last is not None:
         # Only a running footer (a line or two of one run each) below: it may go on overleaf.
         last.reaches_bottom = len(lines) - end <= 2 and all(len(line) < 2 for line in lines[end:])
