@@ -181,10 +181,6 @@ class AuditState(BaseModel):
             self._read[path] = found
         return found
 
-    def known(self) -> dict[str, Known]:
-        """Path -> the document and its kinds, for ``scan_folder(known=)``."""
-        return {e.document.path: Known(e.document, e.classified) for e in self.documents}
-
     def preload(self, matcher: PhraseMatcher, wanted: Set[str], as_of: dt.date) -> dict[str, set[str]]:
         """Give ``matcher`` the phrase readings of the ``wanted`` documents; what is held of each.
 
