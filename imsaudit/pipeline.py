@@ -502,7 +502,7 @@ def _judge(
             index = memo.index
             state.preload_dates(derived, (d for d in index.documents if d.path in wanted), settings.as_of)
             unread = reused - rebuilt
-            state.keep(derived, (d for d in index.documents if d.path in unread), tables_back, wanted)
+            state.keep(derived, (d for d in index.documents if d.path in unread), tables_back)
     exclusions = _exclusions(settings)
     try:
         requirements = evaluate_library(

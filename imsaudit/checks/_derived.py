@@ -429,17 +429,29 @@ class KeptTableData(TableData):
     """
 
     def __init__(
-        self, document: Document, table: Table, stored: StoredTable | None, rows: _Once[TableData]
+        self,
+        document: Document,
+        table: Table,
+        stored: Callable[[], Sequence[StoredTable | None]],
+        index: int,
+        rows: _Once[TableData],
     ) -> None:
         self.document = document
         self.table = table
-        self.stored = stored
+        self._stored = stored
+        self._index = index
         self._rows = rows
         self.read_more = False
         """Whether a reading the state did not hold was made (``Derived.memo``)."""
         self._columns: dict[int | None, Cells] = {}
         self._found: dict[tuple[str, ...], int | None] = {}
         self._dated: dict[tuple[str, ...] | None, int | None] = {}
+
+    @cached_property
+    def stored(self) -> StoredTable | None:
+        """What the state holds of this table (decoded when first asked: most kept tables never are)."""
+        tables = self._stored()
+        return tables[self._index] if self._index < len(tables) else None
 
     @property
     def locators(self) -> tuple[str, ...]:
@@ -560,21 +572,22 @@ class Derived:
     def keep(
         self,
         document: Document,
-        stored: Sequence[StoredTable | None],
+        stored: Callable[[], Sequence[StoredTable | None]],
         restore: Callable[[Document], Document],
     ) -> None:
         """Take ``document``'s tables as kept without their rows, with what the state read of them.
 
         A re-audit keeps an unchanged register as its tables' headers (``document.tables``
-        without rows) and ``stored``, the readings the previous audit made of each table.
-        A check then reads it through ``KeptTableData``; what the state does not hold
-        (a row to cite) is read from ``restore(document)``, the document with its
-        tables put back (from the extraction cache), at most once per document.
+        without rows) and ``stored()``, the readings the previous audit made of each
+        table, decoded when a check first reads the table (a re-audit keeps thousands of
+        registers that no check judged again reads). A check then reads it through
+        ``KeptTableData``; what the state does not hold (a row to cite) is read from
+        ``restore(document)``, the document with its tables put back (from the
+        extraction cache), at most once per document.
         """
         for index, table in enumerate(document.tables):
-            found = stored[index] if index < len(stored) else None
             rows = _Once(partial(self._back.table, document, index, restore))
-            self._kept[id(table)] = (table, KeptTableData(document, table, found, rows))
+            self._kept[id(table)] = (table, KeptTableData(document, table, stored, index, rows))
 
     def _kept_data(self, table: Table) -> KeptTableData | None:
         """The ``KeptTableData`` of ``table`` when it is kept (``keep``), else None."""

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 
-from imsaudit.checks._matcher import Hit, first_token, normalize, tokens
+from imsaudit.checks._matcher import first_token, normalize, tokens
 from imsaudit.checks.base import DATE_ALIASES, EvalContext
 from imsaudit.core.results import CheckResult, EvidenceRef, excerpt
 from imsaudit.core.types import Outcome
@@ -596,15 +596,17 @@ def judge_phrase_groups(
     if g.missing:
         return g.missing
     _, partial = unreadable(g.documents)
-    scored: list[tuple[Document, dict[str, Hit]]] = []
-    for document in g.ranked:
-        found = {}
-        for name, phrases in groups.items():
-            hit = ctx.matcher.find(document, phrases, headings=headings)
-            if hit is not None:
-                found[name] = hit
-        scored.append((document, found))
-    best, hits = max(scored, key=lambda s: (len(s[1]), s[0].text_complete))
+    # Which groups each document holds ranks them; only the one judged is asked where.
+    matcher = ctx.matcher
+    scored = [
+        (
+            document,
+            [name for name, words in groups.items() if matcher.present(document, words, headings=headings)],
+        )
+        for document in g.ranked
+    ]
+    best, names = max(scored, key=lambda s: (len(s[1]), s[0].text_complete))
+    hits = {name: hit for name in names if (hit := matcher.find(best, groups[name], headings=headings))}
     looked = tuple(d.path for d in g.documents)
     evidence = tuple(cite(best, hit.locator, hit.text) for hit in hits.values())
     total = len(groups)

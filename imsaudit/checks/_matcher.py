@@ -27,7 +27,7 @@ the search was ten times slower.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 
@@ -119,6 +119,14 @@ class PhraseMatcher:
     _hits: dict[tuple[str, str, bool], dict[str, Hit]] = field(init=False, repr=False, default_factory=dict)
     _loaded: dict[tuple[str, str], dict[int, Hit]] = field(init=False, repr=False, default_factory=dict)
     """(path, sha256) -> unit index -> its hit, for documents ``preload``ed without their text."""
+    _bits: dict[str, int] = field(init=False, repr=False)
+    """Normalized phrase -> its bit in a presence mask (``masks``), by sorted order: the same
+    phrases give the same bits in every audit, so masks can be kept (``preload_later``)."""
+    _group_masks: dict[tuple[str, ...], int] = field(init=False, repr=False, default_factory=dict)
+    _later: dict[tuple[str, str], tuple[tuple[int, int], Callable[[], PhraseReading]]] = field(
+        init=False, repr=False, default_factory=dict
+    )
+    """(path, sha256) -> (its masks, how to load its reading), for documents ``preload_later``ed."""
 
     def __post_init__(self) -> None:
         words = sorted({tokens(phrase) for phrase in self.phrases} - {()})
@@ -132,6 +140,7 @@ class PhraseMatcher:
         }
         # A look-ahead matches without consuming, so the search is tried at every position.
         self._pattern = re.compile(f"(?=({trie_regex(self._phrase_of)}))") if self._phrase_of else None
+        self._bits = {phrase: 1 << number for number, phrase in enumerate(sorted(self.phrases))}
 
     @classmethod
     def of(cls, phrases: Iterable[str]) -> PhraseMatcher:
@@ -142,6 +151,10 @@ class PhraseMatcher:
         key = (document.path, document.sha256)
         cached = self._cache.get(key)
         if cached is None:
+            later = self._later.pop(key, None)
+            if later is not None:
+                self.preload(document, later[1]())
+                return self._scanned(document, headings=headings)
             cached = self._scan(document)
             self._cache[key] = cached
         return cached[1] if headings else cached[0]
@@ -187,7 +200,9 @@ class PhraseMatcher:
 
     def take(self, document: Document, read: tuple[dict[str, int], dict[str, int]]) -> None:
         """Keep ``read(document)``, made elsewhere, as if this matcher had scanned ``document``."""
-        self._cache[(document.path, document.sha256)] = read
+        key = (document.path, document.sha256)
+        self._cache[key] = read
+        self._later.pop(key, None)
 
     def _scan(self, document: Document) -> tuple[dict[str, int], dict[str, int]]:
         if self._pattern is None:
@@ -222,6 +237,40 @@ class PhraseMatcher:
             found = self._keys[phrase] = normalize(phrase)
         return found
 
+    def present(self, document: Document, phrases: Sequence[str], *, headings: bool = False) -> bool:
+        """Whether any of ``phrases`` occurs (in a heading, when asked): ``find`` is not None.
+
+        A document ``preload_later``ed is answered from its masks, without loading its
+        reading: a check that ranks documents by what they hold asks this of each, and
+        ``find`` of the one it cites.
+        """
+        later = self._later.get((document.path, document.sha256))
+        if later is not None:
+            return bool(later[0][1 if headings else 0] & self._mask(phrases))
+        units = self._scanned(document, headings=headings)
+        return any(self.key(phrase) in units for phrase in phrases)
+
+    def _mask(self, phrases: Sequence[str]) -> int:
+        """The bits of ``phrases`` (remembered: checks ask with the same groups again and again)."""
+        group = tuple(phrases)
+        found = self._group_masks.get(group)
+        if found is None:
+            found = 0
+            for phrase in map(self.key, group):
+                found |= self._bits.get(phrase, 0)
+            self._group_masks[group] = found
+        return found
+
+    def masks(self, reading: PhraseReading) -> tuple[int, int]:
+        """The phrases ``reading`` holds anywhere, and in headings, as bit masks (``preload_later``)."""
+        bits = self._bits
+        anywhere = in_headings = 0
+        for phrase in reading.units:
+            anywhere |= bits.get(phrase, 0)
+        for phrase in reading.headings:
+            in_headings |= bits.get(phrase, 0)
+        return anywhere, in_headings
+
     def find(self, document: Document, phrases: Iterable[str], *, headings: bool = False) -> Hit | None:
         """The earliest hit of any of ``phrases`` (in headings only when asked), or None."""
         units = self._scanned(document, headings=headings)
@@ -238,7 +287,8 @@ class PhraseMatcher:
         """What this matcher found in ``document``, if it read it (or had it ``preload``ed).
 
         A later audit with the same phrases ``preload``s it, and can then judge phrase
-        checks on the document without its text (``findings.incremental``).
+        checks on the document without its text (``findings.incremental``). None for one
+        ``preload_later``ed and never loaded: the caller has that reading as it gave it.
         """
         key = (document.path, document.sha256)
         cached = self._cache.get(key)
@@ -255,6 +305,20 @@ class PhraseMatcher:
         key = (document.path, document.sha256)
         self._cache[key] = (dict(reading.units), dict(reading.headings))
         self._loaded[key] = dict(reading.hits)
+        self._later.pop(key, None)
+
+    def preload_later(
+        self, document: Document, masks: tuple[int, int], load: Callable[[], PhraseReading]
+    ) -> None:
+        """``preload`` ``load()`` once something needs more of ``document`` than ``present`` does.
+
+        ``masks``: ``masks(load())``. A re-audit judges a phrase check again over every
+        document of its kinds, thousands, and cites the few it judges: decoding each one's
+        reading (its hits' texts and locators) was most of preparing that judgement.
+        """
+        key = (document.path, document.sha256)
+        if key not in self._cache:
+            self._later[key] = (masks, load)
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ SUPERSEDED = (
     "states-v1",
     "states-v2",
     "states-v3",
+    "states-v4",
 )
 """Names this version's cache dir no longer uses (zlib entries; earlier state layouts)."""
 

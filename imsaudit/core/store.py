@@ -66,15 +66,16 @@ class ModelStore(Generic[M]):
 
     def put(self, key: str, value: M) -> None:
         """Store ``value`` atomically, then drop the least recently used beyond ``keep``."""
-        self.put_json(key, [value.model_dump_json()])
+        # ``model_dump_json`` as bytes: its text would only be encoded again.
+        self.put_json(key, [type(value).__pydantic_serializer__.to_json(value)])
 
-    def put_json(self, key: str, pieces: Iterable[str]) -> None:
-        """Store a model's JSON given in ``pieces``, compressed as they come.
+    def put_json(self, key: str, pieces: Iterable[bytes]) -> None:
+        """Store a model's JSON (UTF-8) given in ``pieces``, compressed as they come.
 
         A large model need never be one string or one tree of objects. Then drop the
         least recently used beyond ``keep``.
         """
-        data = compress_pieces(piece.encode() for piece in pieces)
+        data = compress_pieces(pieces)
         try:
             write_atomic(self._path(key), data)
             entries = sorted(self.folder.glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime_ns, reverse=True)

@@ -36,6 +36,7 @@ one that does not load is a miss.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import logging
@@ -63,7 +64,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-FOLDER = "states-v4"
+FOLDER = "states-v5"
 """A new name for a new layout; the old one goes into ``core.cachedir.SUPERSEDED``."""
 KEEP = 8
 """States kept (one per folder and settings family), newest first."""
@@ -91,45 +92,37 @@ class StoredReading(BaseModel):
 
     @classmethod
     def decoded(cls, data: dict[str, Any]) -> StoredReading:
-        """One as ``StoredReadings.decoded`` gives it (``data``: its JSON, parsed)."""
+        """One from its JSON, parsed, at under half the cost of validating it (``phrase_reading``).
+
+        A re-audit decodes the readings of the documents it cites. They come from a state
+        written by this engine (its key names the engine) in a frame whose checksum was
+        verified (``core.compress``). A reading of another shape still raises, as
+        validating would.
+        """
         hits = {
             int(index): (text, where, UnitRole(role)) for index, (text, where, role) in data["hits"].items()
         }
         return cls.model_construct(units=data["units"], headings=data["headings"], hits=hits)
 
 
-class StoredReadings(BaseModel):
-    """What checks read of one document that holds on any audit date: phrases, tables, first heading."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    phrases: StoredReading | None = None
-    """What the phrase matcher found in it, when a phrase check read it."""
-    tables: tuple[StoredTable | None, ...] = ()
-    """What checks read of each of its tables (``Derived.stored_tables``); None: nothing."""
-    heading: str | None = None
-    """Its first heading (``first_heading``), what names it when it has no title."""
-
-    @classmethod
-    def decoded(cls, text: str) -> StoredReadings:
-        """``model_validate_json(text)`` for JSON this engine wrote, at under half the cost.
-
-        A re-audit decodes the readings of thousands of documents (those of 6,750 of the
-        benchmark's: 0.21 s validating against 0.09 s). They come from a state written by this engine
-        (its key names the engine) in a frame whose checksum was verified
-        (``core.compress``); only the tables, which hold values of many shapes, are
-        validated. A reading of another shape still raises, as validating would.
-        """
-        data = orjson.loads(text)
-        phrases = data.get("phrases")
-        return cls.model_construct(
-            phrases=StoredReading.decoded(phrases) if phrases is not None else None,
-            tables=_TABLES.validate_python(data.get("tables", ())),
-            heading=data.get("heading"),
-        )
-
-
 _TABLES = TypeAdapter(tuple[StoredTable | None, ...])
+"""What checks read of a document's tables (``Derived.stored_tables``), as ``StateEntry.tables`` holds it."""
+
+
+def tables_json(tables: tuple[StoredTable | None, ...]) -> str:
+    """What was read of a document's tables as ``StateEntry.tables`` keeps it (empty: no tables)."""
+    return _TABLES.dump_json(tables).decode() if tables else ""
+
+
+def stored_phrases(matcher: PhraseMatcher, reading: PhraseReading) -> tuple[str, tuple[str, str]]:
+    """``reading`` as a state keeps it: ``StateEntry.phrases`` and ``StateEntry.masks``."""
+    anywhere, in_headings = matcher.masks(reading)
+    return StoredReading.of(reading).model_dump_json(), (f"{anywhere:x}", f"{in_headings:x}")
+
+
+def phrase_reading(text: str) -> PhraseReading:
+    """A ``StateEntry.phrases`` as the matcher takes it (``PhraseMatcher.preload_later``)."""
+    return StoredReading.decoded(orjson.loads(text)).reading()
 
 
 class StateEntry(BaseModel):
@@ -141,11 +134,22 @@ class StateEntry(BaseModel):
     classified: Classified
     dates: dict[str, StoredDates] = {}
     """What fresh checks read of its dates for the state's audit date (``fresh.stored_dates``)."""
-    readings: str = ""
-    """Its ``StoredReadings`` as JSON (empty: none). A re-audit decodes those of the
-    documents a leaf judged again reads, a few hundred of 10,000, and writes the others
-    back as they are: decoding and encoding every one was most of reading and storing
-    the state."""
+    tables: str = ""
+    """What checks read of its tables, as JSON (``_TABLES``; empty: it has none). A
+    re-audit decodes those of the registers a leaf judged again reads and writes the
+    others back as they are: decoding and encoding every one was most of reading and
+    storing the state."""
+    heading: str | None = None
+    """Its first heading (``first_heading``), what names it when it has no title."""
+    phrases: str = ""
+    """What the phrase matcher found in it, a ``StoredReading`` as JSON (empty: it was not read)."""
+    masks: tuple[str, str] = ("", "")
+    """Which phrases it holds anywhere and in headings (``PhraseMatcher.masks``, hexadecimal).
+
+    A phrase check judged again asks each document of its kinds which of its phrases it
+    holds, and where only of the one it cites: the masks answer the first question, so
+    a re-audit decodes ``phrases`` of that one alone. Their bits follow the library's
+    phrases, which the state's key names."""
 
 
 class AuditState(BaseModel):
@@ -158,8 +162,8 @@ class AuditState(BaseModel):
     documents: tuple[StateEntry, ...] = ()
     results: dict[str, CheckResult] = {}
     """``CheckMemo.key`` -> the leaf check's result."""
-    _read: dict[str, StoredReadings] = PrivateAttr(default_factory=dict)
-    """Path -> the readings decoded so far (``readings``)."""
+    _read: dict[str, tuple[StoredTable | None, ...]] = PrivateAttr(default_factory=dict)
+    """Path -> what was read of its tables, decoded so far (``tables``)."""
     _lines: dict[str, bytes] = PrivateAttr(default_factory=dict)
     """Path -> the line its entry was read from (``StateStore``), to write back as it is."""
 
@@ -171,14 +175,12 @@ class AuditState(BaseModel):
             self._by_path.update((e.document.path, e) for e in self.documents)
         return self._by_path.get(path)
 
-    def readings(self, entry: StateEntry) -> StoredReadings:
-        """``entry``'s readings, decoded once."""
+    def tables(self, entry: StateEntry) -> tuple[StoredTable | None, ...]:
+        """What was read of ``entry``'s tables (``StateEntry.tables``), decoded once."""
         path = entry.document.path
         found = self._read.get(path)
         if found is None:
-            text = entry.readings
-            found = StoredReadings.decoded(text) if text else StoredReadings()
-            self._read[path] = found
+            found = self._read[path] = _TABLES.validate_json(entry.tables) if entry.tables else ()
         return found
 
     def preload(self, matcher: PhraseMatcher, wanted: Set[str], as_of: dt.date) -> dict[str, set[str]]:
@@ -186,7 +188,8 @@ class AuditState(BaseModel):
 
         ``wanted``: the unchanged documents a leaf judged again reads (``CheckMemo.read_again``).
         Path -> the names of the readings the state holds of it (``CheckType.needs_text``'s
-        ``held``): ``PHRASES`` when the matcher now has its reading, the dates
+        ``held``): ``PHRASES`` when the matcher now has its reading (loaded when a check
+        needs more than its masks), the dates
         ``preload_dates`` will give back when the audit date is the state's, and
         ``TABLES`` and ``HEADING``: ``keep`` gives its tables (as kept) and its first heading.
         """
@@ -198,9 +201,10 @@ class AuditState(BaseModel):
                 continue
             names = held[path] = set(entry.dates) if same_day else set()
             names.update((TABLES, HEADING))
-            phrases = self.readings(entry).phrases
-            if phrases is not None:
-                matcher.preload(entry.document, phrases.reading())
+            if entry.phrases:
+                anywhere, in_headings = entry.masks
+                masks = (int(anywhere, 16), int(in_headings, 16))
+                matcher.preload_later(entry.document, masks, functools.partial(phrase_reading, entry.phrases))
                 names.add(PHRASES)
         return held
 
@@ -217,29 +221,23 @@ class AuditState(BaseModel):
                 preload_dates(derived, document, entry.dates)
 
     def keep(
-        self,
-        derived: Derived,
-        documents: Iterable[Document],
-        restore: Callable[[Document], Document],
-        wanted: Set[str],
+        self, derived: Derived, documents: Iterable[Document], restore: Callable[[Document], Document]
     ) -> None:
         """Give ``derived`` the tables (as kept) and first heading of ``documents`` (this state's, unread).
 
         A register check then reads an unchanged register from what the previous audit
-        read of it (for the ``wanted`` documents, those a leaf judged again reads), and
-        ``restore`` puts it back for what the state does not hold. The tables of the
-        others are kept too, without readings: no leaf judged again reads them, and
-        should one, it gets their rows rather than none.
+        read of it, decoded when it first does (most registers no leaf judged again
+        reads), and ``restore`` puts it back for what the state does not hold.
         """
         for document in documents:
             entry = self.entry(document.path)
-            if entry is None or document.path not in wanted:
+            if entry is None:  # not this state's: its rows, put back, are all there is
                 if document.tables:
-                    derived.keep(document, (), restore)
+                    derived.keep(document, tuple, restore)
                 continue
-            readings = self.readings(entry)
-            derived.keep(document, readings.tables, restore)
-            derived.preload(document, HEADING, readings.heading)
+            if document.tables:
+                derived.keep(document, functools.partial(self.tables, entry), restore)
+            derived.preload(document, HEADING, entry.heading)
 
     @staticmethod
     def after(
@@ -249,7 +247,7 @@ class AuditState(BaseModel):
         matcher: PhraseMatcher,
         derived: Derived,
         previous: AuditState | None = None,
-    ) -> Iterator[str]:
+    ) -> Iterator[bytes]:
         """What an audit leaves for the next (register fields, kinds, readings, leaf results), as JSON lines.
 
         In pieces, one document at a time: at 10,000 documents the whole state as
@@ -257,7 +255,7 @@ class AuditState(BaseModel):
         """
         as_of = dt.date.fromisoformat(memo.as_of)
         lines = previous._lines if previous is not None and previous.as_of == as_of else {}
-        yield _Head(as_of=as_of).model_dump_json() + "\n"
+        yield _Head(as_of=as_of).model_dump_json().encode() + b"\n"
         for document in documents:
             path = document.path
             before = previous.entry(path) if previous is not None else None
@@ -265,37 +263,37 @@ class AuditState(BaseModel):
                 before = None
             # Kept without its text and nothing read of it beyond what the state gave:
             # its entry is the one read (for its dates, on the same audit date).
-            if before is not None and not (
+            kept = before is not None and not (
                 document.units or any_rows(document) or derived.read_more(document)
-            ):
-                if (line := lines.get(path)) is not None:
-                    yield line.decode() + "\n"
-                    continue
-                readings = before.readings
+            )
+            if kept and (line := lines.get(path)) is not None:
+                yield line + b"\n"
+                continue
+            reading = None if kept else matcher.reading(document)
+            if reading is not None:
+                phrases, masks = stored_phrases(matcher, reading)
+            else:  # not read now: as the previous state kept it
+                phrases, masks = (before.phrases, before.masks) if before is not None else ("", ("", ""))
+            if kept and before is not None:
+                tables, heading = before.tables, before.heading
             else:
-                old = previous.readings(before) if previous is not None and before is not None else None
-                reading = matcher.reading(document)
-                readings = StoredReadings(
-                    phrases=StoredReading.of(reading) if reading is not None else _phrases(old),
-                    tables=derived.stored_tables(document, old.tables if old is not None else ()),
-                    heading=first_heading(document) if document.units or old is None else old.heading,
-                ).model_dump_json()
+                old = previous.tables(before) if previous is not None and before is not None else ()
+                tables = tables_json(derived.stored_tables(document, old))
+                heading = first_heading(document) if document.units or before is None else before.heading
             entry = StateEntry(
                 document=register_fields(document),
                 classified=classified[path],
                 dates=stored_dates(derived, document, as_of),
-                readings=readings,
+                tables=tables,
+                heading=heading,
+                phrases=phrases,
+                masks=masks,
             )
-            yield entry.model_dump_json() + "\n"
-        yield "{"
+            yield _ENTRY.to_json(entry) + b"\n"
+        yield b"{"
         for position, (key, result) in enumerate(memo.results.items()):
-            yield f"{',' if position else ''}{json.dumps(key)}:{result.model_dump_json()}"
-        yield "}"
-
-
-def _phrases(readings: StoredReadings | None) -> StoredReading | None:
-    """The phrase reading the previous state kept, for a document the matcher did not read now."""
-    return readings.phrases if readings is not None else None
+            yield b"%s%s:%s" % (b"," if position else b"", orjson.dumps(key), _RESULT.to_json(result))
+        yield b"}"
 
 
 def register_fields(document: Document) -> Document:
@@ -438,6 +436,8 @@ class _Head(BaseModel):
 
 
 _RESULTS = TypeAdapter(dict[str, CheckResult])
+_ENTRY = StateEntry.__pydantic_serializer__
+_RESULT = CheckResult.__pydantic_serializer__
 
 
 class CheckMemo:
@@ -504,7 +504,7 @@ class CheckMemo:
         """The ``kept`` documents that a leaf to be judged again reads (those of its kinds).
 
         The others are read by no check of this audit: their readings stay in the state
-        as they are (``StateEntry.readings``).
+        as they are (``StateEntry``).
         """
         found: set[str] = set()
         kinds = {kind for leaf in leaves if self.key(leaf) not in self.previous for kind in leaf.kind_refs()}

@@ -169,3 +169,22 @@ def test_an_evaluation_context_has_its_own_readings() -> None:
     one, two = context([], []), context([], [])
     assert isinstance(one.derived, Derived)
     assert one.derived is not two.derived
+
+
+def test_what_a_state_read_of_a_kept_table_is_decoded_when_a_check_first_reads_it() -> None:
+    from imsaudit.checks._derived import StoredTable
+
+    built = document({"path": "a.xlsx", "tables": [{"header": ["A"], "rows": [["x"], ["y"]]}]})
+    kept = built.model_copy(update={"tables": (built.tables[0].model_copy(update={"rows": ()}),)})
+    decoded: list[int] = []
+
+    def stored() -> tuple[StoredTable, ...]:
+        decoded.append(1)
+        return (StoredTable(rows=2),)
+
+    derived = Derived()
+    derived.keep(kept, stored, lambda _: built)
+    assert decoded == []
+    data = derived.table(kept, kept.tables[0])
+    assert len(data) == 2 and len(data) == 2  # the state's count: no row put back
+    assert decoded == [1] and derived.put_back == 0

@@ -270,3 +270,61 @@ def test_hits_are_the_first_units_holding_each_phrase(units: list[str], wanted: 
         if hit is not None:
             unit = built.units[hit.unit]
             assert (hit.text, hit.locator, hit.role) == (unit.text, unit.locator, unit.role)
+
+
+# --------------------------------------------------------------------------- read later
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(unit_specs, min_size=1, max_size=6),
+    st.lists(phrases, min_size=1, max_size=8),
+    st.lists(st.lists(phrases, min_size=1, max_size=3), min_size=1, max_size=4),
+)
+def test_present_is_find_for_read_and_later_loaded_documents(
+    units: list[str], wanted: list[str], groups: list[list[str]]
+) -> None:
+    """``present`` answers from masks what ``find`` answers from the reading, asked groups unknown too."""
+    matcher = PhraseMatcher.of(wanted)
+    built = doc(*units)
+    matcher.hits(built)  # read it
+    reading = matcher.reading(built)
+    assert reading is not None
+    textless = built.model_copy(update={"units": ()})
+    later = PhraseMatcher.of(wanted)
+    later.preload_later(textless, matcher.masks(reading), lambda: reading)
+    for group in [*groups, wanted, [wanted[0]]]:
+        for headings in (False, True):
+            expected = matcher.find(built, group, headings=headings) is not None
+            assert matcher.present(built, group, headings=headings) is expected
+            assert later.present(textless, group, headings=headings) is expected
+    for group in [*groups, wanted]:
+        assert later.find(textless, group) == matcher.find(built, group)
+
+
+def test_a_document_read_later_is_loaded_once_and_only_when_found_where() -> None:
+    matcher = PhraseMatcher.of(["quality policy", "objectives"])
+    built = doc("# Quality policy", "Our objectives are set yearly.")
+    matcher.hits(built)
+    reading = matcher.reading(built)
+    assert reading is not None
+    textless = built.model_copy(update={"units": ()})
+    loads: list[int] = []
+
+    def load() -> Any:
+        loads.append(1)
+        return reading
+
+    later = PhraseMatcher.of(["quality policy", "objectives"])
+    later.preload_later(textless, matcher.masks(reading), load)
+    assert later.present(textless, ["objectives"])
+    assert not later.present(textless, ["objectives"], headings=True)
+    assert later.present(textless, ["Quality Policy"], headings=True)
+    assert not later.present(textless, ["risk"])
+    assert later.reading(textless) is None  # not loaded: the caller keeps what it gave
+    assert loads == []
+    hit = later.find(textless, ["objectives"])
+    assert hit is not None and (hit.unit, hit.text) == (1, "Our objectives are set yearly.")
+    assert later.find(textless, ["quality policy"], headings=True) is not None
+    assert loads == [1]
+    assert later.reading(textless) == reading

@@ -54,5 +54,5 @@ def test_a_store_that_cannot_be_written_warns(tmp_path: Path, caplog: pytest.Log
 
 def test_a_model_given_in_pieces_comes_back_whole(tmp_path: Path) -> None:
     store = ModelStore(tmp_path, Entry, keep=2)
-    store.put_json("a", ['{"name":', '"pieces"', ',"size":', "3}"])
+    store.put_json("a", [b'{"name":', b'"pieces"', b',"size":', b"3}"])
     assert store.get("a") == Entry(name="pieces", size=3)

@@ -14,6 +14,7 @@ import shutil
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -46,8 +47,10 @@ from imsaudit.findings.incremental import (
     StateEntry,
     StateLater,
     StoredReading,
-    StoredReadings,
+    phrase_reading,
     register_fields,
+    stored_phrases,
+    tables_json,
 )
 from imsaudit.findings.memo import FOLDER as MEMO_FOLDER
 from imsaudit.packs.load import Library, load_library
@@ -112,26 +115,21 @@ def test_every_leaf_reads_only_the_documents_of_its_kinds(sample: str) -> None:
 
 
 @pytest.mark.parametrize("sample", ["helix-institute", "fenwick-enclosures"])
-def test_readings_decode_as_validating_them_would(sample: str) -> None:
-    """``StoredReadings.decoded`` (orjson, trusted) gives what ``model_validate_json`` gives."""
+def test_phrase_readings_decode_as_validating_them_would(sample: str) -> None:
+    """``phrase_reading`` (orjson, trusted) gives what ``model_validate_json`` gives: the reading."""
     _library, index, checks, whole = _whole(sample)
     for leaf in _leaves(checks):
         run_check(leaf, whole)
     compared = 0
     for document in index.documents:
         reading = whole.matcher.reading(document)
-        text = StoredReadings(
-            phrases=StoredReading.of(reading) if reading is not None else None,
-            tables=whole.derived.stored_tables(document),
-            heading=first_heading(document),
-        ).model_dump_json()
-        decoded, validated = StoredReadings.decoded(text), StoredReadings.model_validate_json(text)
-        assert decoded == validated
-        assert decoded.model_dump_json() == text
-        compared += bool(decoded.phrases and decoded.phrases.hits and decoded.tables)
+        if reading is not None:
+            phrases, _ = stored_phrases(whole.matcher, reading)
+            assert phrase_reading(phrases) == StoredReading.model_validate_json(phrases).reading() == reading
+            compared += bool(reading.hits)
     assert compared > 0
     with pytest.raises(KeyError):
-        StoredReadings.decoded('{"phrases": {"units": {}}}')
+        phrase_reading('{"units": {}}')
 
 
 @pytest.mark.parametrize("sample", ["helix-institute", "fenwick-enclosures", "tidewater-institute"])
@@ -148,17 +146,17 @@ def test_checks_judge_textless_documents_they_say_they_do_not_need(sample: str) 
     stored = []
     for document in index.documents:
         reading = matcher.reading(document)
-        readings = StoredReadings(
-            phrases=StoredReading.of(reading) if reading is not None else None,
-            tables=whole.derived.stored_tables(document),
-            heading=first_heading(document),
-        )
+        tables = whole.derived.stored_tables(document)
+        phrases, masks = stored_phrases(matcher, reading) if reading is not None else ("", ("", ""))
         stored.append(
             StateEntry(
                 document=textless[document.path],
                 classified=Classified(classifications=()),
                 dates=stored_dates(whole.derived, document, AS_OF),
-                readings=readings.model_dump_json(),
+                tables=tables_json(tables),
+                heading=first_heading(document),
+                phrases=phrases,
+                masks=masks,
             )
         )
     state = AuditState.model_validate_json(AuditState(as_of=AS_OF, documents=tuple(stored)).model_dump_json())
@@ -183,9 +181,8 @@ def test_checks_judge_textless_documents_they_say_they_do_not_need(sample: str) 
             if document is textless[document.path]:  # kept, as a re-audit keeps it
                 entry = entries[document.path]
                 preload_dates(derived, document, entry.dates)
-                kept = state.readings(entry)
-                derived.keep(document, kept.tables if readings else (), tables_back)
-                derived.preload(document, HEADING, kept.heading)
+                derived.keep(document, partial(state.tables, entry) if readings else tuple, tables_back)
+                derived.preload(document, HEADING, entry.heading)
         ctx = EvalContext(index=mixed, as_of=AS_OF, kinds=library.kinds, matcher=loaded, derived=derived)
         return run_check(leaf, ctx)
 
