@@ -167,13 +167,14 @@ class AuditState(BaseModel):
     _lines: dict[str, bytes] = PrivateAttr(default_factory=dict)
     """Path -> the line its entry was read from (``StateStore``), to write back as it is."""
 
-    _by_path: dict[str, StateEntry] = PrivateAttr(default_factory=dict)
+    @functools.cached_property
+    def by_path(self) -> dict[str, StateEntry]:
+        """Path -> its entry (a plain attribute once made: a private one is looked up the slow way)."""
+        return {entry.document.path: entry for entry in self.documents}
 
     def entry(self, path: str) -> StateEntry | None:
         """The entry of the document at ``path``, or None."""
-        if not self._by_path and self.documents:
-            self._by_path.update((e.document.path, e) for e in self.documents)
-        return self._by_path.get(path)
+        return self.by_path.get(path)
 
     def tables(self, entry: StateEntry) -> tuple[StoredTable | None, ...]:
         """What was read of ``entry``'s tables (``StateEntry.tables``), decoded once."""
@@ -424,8 +425,8 @@ class StateLater:
 
     def get(self, path: str) -> Known | None:
         """The document at ``path`` and its kinds, or None (no state after all)."""
-        state = self.state()
-        entry = state.entry(path) if state is not None else None
+        state = self._state if self._state is not None else self.state()
+        entry = state.by_path.get(path) if state is not None else None
         return Known(entry.document, entry.classified) if entry is not None else None
 
 
