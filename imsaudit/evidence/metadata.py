@@ -216,6 +216,8 @@ A control block puts several fields on one line ("Status: Approved   Classificat
 Internal   Pages: 4"); without this the last known field ran on to the end of the line
 ("approved classification: internal pages: 4", not an approved status)."""
 _COLUMN_GAP = re.compile(r"\s{2,}|\t")
+_LEADING_OTHER_LABEL = re.compile(r"[A-Za-z][\w&/.()-]*(?: [A-Za-z][\w&/.()-]*){0,2}:\s")
+"""A line's first words as a label of its own ("Classification: "), as ``_OTHER_LABEL`` reads one."""
 _DATE_LINE = re.compile(r"^\s*(?:date|dated|on)\s*[:\-–]\s*(?P<value>\S.*)$", re.IGNORECASE)
 _APPROVAL = re.compile(
     r"(?:approved|authori[sz]ed|signed(?:\s+off)?)\s+by\s*[:\-–]?\s*(?P<rest>\S.*)", re.IGNORECASE
@@ -318,7 +320,7 @@ def _label_pairs(text: str) -> list[tuple[str, str]]:
         return []
     match = _LABEL_LINE.match(text)
     if match is None:
-        return []
+        return _after_other_label(text)
     value = match.group("value").strip()
     if match.group("sep").isspace() and (
         normalize_label(match.group("label")) in _NEEDS_SEPARATOR
@@ -336,6 +338,22 @@ def _label_pairs(text: str) -> list[tuple[str, str]]:
         cut = _value_end(None, rest[1:])  # the next label after this one
         rest = rest[1 + cut :].strip() if cut is not None else ""
     return pairs + [p for p in _label_pairs(rest) if normalize_label(p[0]) in LABELS] if rest else pairs
+
+
+def _after_other_label(text: str) -> list[tuple[str, str]]:
+    """The fields of a control line that opens with a label of no field ("Classification: Internal").
+
+    "Classification: Internal   Status: Approved" is a control block's line as much as
+    one that opens with the status. The labels after a column gap (two spaces or a tab)
+    are read; running text ("Note: the status is open") has none, so gives none.
+    """
+    text = text.strip()
+    if _LEADING_OTHER_LABEL.match(text) is None:
+        return []
+    for other in _OTHER_LABEL.finditer(text):
+        if _COLUMN_GAP.fullmatch(other.group("gap")):
+            return [p for p in _label_pairs(text[other.start() :].strip()) if normalize_label(p[0]) in LABELS]
+    return []
 
 
 def _value_end(field: str | None, value: str) -> int | None:

@@ -172,6 +172,14 @@ def test_running_text_is_not_a_label() -> None:
         ("Title: Management Review: Minutes Q3", "title", "Management Review: Minutes Q3"),
         ("Title: ISO 9001: Quality Policy", "title", "ISO 9001: Quality Policy"),
         ("Owner: J. Smith Department: Quality", "owner", "J. Smith Department: Quality"),
+        # A line that opens with a label of no field is still a control line.
+        ("Classification: Internal   Status: Approved", "status", "approved"),
+        ("Classification: Internal\tOwner: J. Smith   Pages: 4", "owner", "J. Smith"),
+        ("Site: Lyon   Pages: 4   Version: 2.1", "version", "2.1"),
+        ("Security Classification: Restricted   Doc ID: QP-7", "doc_id", "QP-7"),
+        # ... but running text is not: a known label needs a column gap before it.
+        ("Note: the status: approved by the board", "status", None),
+        ("Pages: 4 Status: Approved", "status", None),
     ],
 )
 def test_a_control_line_of_several_fields(line: str, field: str, expected: object) -> None:
