@@ -51,6 +51,7 @@ class Cells:
         self._cells = cells
         self._days = days
         """Cell text -> ``cell_date``, shared by every column of the evaluation (dates repeat)."""
+        self._values: dict[int, frozenset[str]] = {}
 
     @property
     def cells(self) -> tuple[Cell, ...]:
@@ -95,6 +96,13 @@ class Cells:
     def values(self) -> tuple[frozenset[str], ...]:
         """``cell_values`` of each cell."""
         return tuple(frozenset(cell_values(cell)) for cell in self.cells)
+
+    def value(self, position: int) -> frozenset[str]:
+        """``values[position]``, read alone: a check that stops at the rows it needs reads no more."""
+        found = self._values.get(position)
+        if found is None:
+            found = self._values[position] = frozenset(cell_values(self.cells[position]))
+        return found
 
     @cached_property
     def open(self) -> tuple[int, ...]:
@@ -398,6 +406,9 @@ class KeptCells(Cells):
     @cached_property
     def values(self) -> tuple[frozenset[str], ...]:
         return self._rows().values
+
+    def value(self, position: int) -> frozenset[str]:
+        return self._rows().value(position)
 
     @cached_property
     def open(self) -> tuple[int, ...]:

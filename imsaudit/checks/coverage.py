@@ -136,10 +136,11 @@ class Coverage(CheckType):
         undated = outside = 0
         covered: dict[str, Row] = {}
         keys = {required: value_key(required) for required in params.required}
-        # Each row's values (cell_values of the column) and date are read once per evaluation.
+        # Each row's values (cell_values of the column) and date are read once per evaluation,
+        # the values only until every required value is covered.
         for d, t, c, w in usable:
             data = ctx.derived.table(d, t)
-            values, days = data.column(c).values, data.column(w).dates
+            value, days = data.column(c).value, data.column(w).dates
             for position in range(len(data)):
                 if span is not None:
                     day = days[position]
@@ -151,8 +152,9 @@ class Coverage(CheckType):
                         continue
                 if len(covered) == len(keys):
                     continue  # every value is covered by its first row already; count the rest
+                values = value(position)
                 for required, key in keys.items():
-                    if required not in covered and _covers(values[position], key, params.match):
+                    if required not in covered and _covers(values, key, params.match):
                         covered[required] = data.row(position)
         if window is not None and dated:
             period = f" in rows dated within {plural(window, 'month')} of {ctx.as_of}"

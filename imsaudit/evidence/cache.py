@@ -128,7 +128,7 @@ def _unpacked(payload: bytes) -> Any:
     return json.loads(decompress(payload), object_hook=_decode)
 
 
-def load_result(payload: bytes, *, text: bool = True) -> ExtractResult:
+def load_result(payload: bytes, *, text: bool = True, shared: bool = True) -> ExtractResult:
     """The inverse of ``dump_result``; raises (a miss for the callers) on an entry of another format.
 
     Without ``text``, the result has the tables and no units, sections or properties,
@@ -137,7 +137,9 @@ def load_result(payload: bytes, *, text: bool = True) -> ExtractResult:
     Equal short cell values, section paths and locators (a table row's is also its
     text unit's) come back as one shared string each (``model.shared``), as the
     extractors make them (``ResultBuilder``): JSON gives a copy per occurrence, which
-    at 10,000 documents is hundreds of megabytes.
+    at 10,000 documents is hundreds of megabytes. Not with ``shared`` False: a register
+    put back for a check to cite a few rows lives only as long as the evaluation, and
+    sharing its cells was most of putting it back.
     """
     split = _HEAD + int.from_bytes(payload[:_HEAD], "big")
     shape, tables, rest = _unpacked(payload[_HEAD:split])
@@ -147,7 +149,7 @@ def load_result(payload: bytes, *, text: bool = True) -> ExtractResult:
     fields: dict[str, Any] = {
         "units": (),
         "sections": (),
-        "tables": tuple(table_of(*table) for table in tables),
+        "tables": tuple(table_of(*table, shared=shared) for table in tables),
         "properties": (),
         "pages": pages,
         "pages_without_text": tuple(pages_without_text),

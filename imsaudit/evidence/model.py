@@ -228,15 +228,17 @@ def table_of(
     rows: Iterable[Iterable[Cell]],
     row_locators: Iterable[str],
     truncated: bool,
+    *,
+    shared: bool = True,
 ) -> Table:
-    """A ``Table`` from values it had before (its pickle, a cache entry), its cells ``shared``."""
+    """A ``Table`` from values it had before (its pickle, a cache entry), its cells ``shared`` when asked."""
     fields = {
         "name": name,
         "locator": locator,
         "header": tuple(header),
         "header_locator": header_locator,
-        "rows": tuple(_shared_row(row) for row in rows),
-        "row_locators": tuple(map(_interned, row_locators)),
+        "rows": tuple(map(_shared_row, rows)) if shared else tuple(map(tuple, rows)),
+        "row_locators": tuple(map(_interned, row_locators)) if shared else tuple(row_locators),
         "truncated": truncated,
     }
     return trusted(Table, fields, _TABLE_FIELDS)

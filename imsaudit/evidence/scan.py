@@ -940,7 +940,7 @@ def _restored(
     if payload is None:
         return None
     try:
-        result = load_result(payload, text=whole)
+        result = load_result(payload, text=whole, shared=whole)  # a table put back is read, then dropped
     except Exception:  # an entry from an incompatible build: read the file again
         logger.debug("stale cache entry for %s", document.path, exc_info=True)
         return None

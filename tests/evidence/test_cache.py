@@ -51,6 +51,11 @@ def test_an_entry_gives_its_tables_without_decoding_its_text() -> None:
     assert load_result(broken, text=False) == tables
     with pytest.raises(zstandard.ZstdError):
         load_result(broken)
+    # A register put back for a few rows to cite: the same tables, types kept, cells not shared.
+    put_back = load_result(payload, text=False, shared=False)
+    assert put_back == tables
+    row = put_back.tables[0].rows[0]
+    assert type(row[0]) is date and type(row[1]) is datetime and type(row[2]) is str
 
 
 def test_get_put(tmp_path: Path) -> None:
