@@ -38,7 +38,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-import json
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Set
@@ -376,7 +375,7 @@ class StateLater:
                     }
                 return
             path, sha256, size = found.groups()
-            self._hashes[json.loads(path)] = (sha256.decode(), int(size))
+            self._hashes[orjson.loads(path)] = (sha256.decode(), int(size))
 
     def same(self, path: str, sha256: str, size: int) -> bool:
         """Whether the state has ``path`` from these bytes."""
