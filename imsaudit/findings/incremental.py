@@ -180,7 +180,10 @@ class AuditState(BaseModel):
         path = entry.document.path
         found = self._read.get(path)
         if found is None:
-            found = self._read[path] = _TABLES.validate_json(entry.tables) if entry.tables else ()
+            # orjson then validating the values: a quarter faster than validating the JSON text
+            found = self._read[path] = (
+                _TABLES.validate_python(orjson.loads(entry.tables)) if entry.tables else ()
+            )
         return found
 
     def preload(self, matcher: PhraseMatcher, wanted: Set[str], as_of: dt.date) -> dict[str, set[str]]:

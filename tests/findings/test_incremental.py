@@ -18,8 +18,9 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+from pydantic import TypeAdapter
 
-from imsaudit.checks._derived import Derived
+from imsaudit.checks._derived import Derived, StoredTable
 from imsaudit.checks._evidence import HEADING, first_heading
 from imsaudit.checks._matcher import PhraseMatcher
 from imsaudit.checks.base import (
@@ -115,19 +116,30 @@ def test_every_leaf_reads_only_the_documents_of_its_kinds(sample: str) -> None:
 
 
 @pytest.mark.parametrize("sample", ["helix-institute", "fenwick-enclosures"])
-def test_phrase_readings_decode_as_validating_them_would(sample: str) -> None:
-    """``phrase_reading`` (orjson, trusted) gives what ``model_validate_json`` gives: the reading."""
+def test_readings_decode_as_validating_them_would(sample: str) -> None:
+    """``phrase_reading`` (orjson, trusted) and ``AuditState.tables`` (orjson, then validated)
+    give what validating the JSON text gives: what was read."""
     _library, index, checks, whole = _whole(sample)
     for leaf in _leaves(checks):
         run_check(leaf, whole)
-    compared = 0
+    compared = tables = 0
     for document in index.documents:
         reading = whole.matcher.reading(document)
         if reading is not None:
             phrases, _ = stored_phrases(whole.matcher, reading)
             assert phrase_reading(phrases) == StoredReading.model_validate_json(phrases).reading() == reading
             compared += bool(reading.hits)
-    assert compared > 0
+        stored = whole.derived.stored_tables(document)
+        entry = StateEntry(
+            document=document, classified=Classified(classifications=()), tables=tables_json(stored)
+        )
+        assert (
+            AuditState().tables(entry)
+            == TypeAdapter(tuple[StoredTable | None, ...]).validate_json(entry.tables or "[]")
+            == stored
+        )
+        tables += any(t is not None and t.columns for t in stored)
+    assert compared > 0 and tables > 0
     with pytest.raises(KeyError):
         phrase_reading('{"units": {}}')
 
