@@ -99,6 +99,8 @@ class Cells:
 
     def value(self, position: int) -> frozenset[str]:
         """``values[position]``, read alone: a check that stops at the rows it needs reads no more."""
+        if "values" in self.__dict__:  # all read already
+            return self.values[position]
         found = self._values.get(position)
         if found is None:
             found = self._values[position] = frozenset(cell_values(self.cells[position]))

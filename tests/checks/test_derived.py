@@ -80,6 +80,7 @@ def test_a_column_reads_each_cell_as_the_cell_functions_do(values: list[Cell]) -
     assert column.values == tuple(frozenset(cell_values(v)) for v in values)
     alone = Cells(tuple(values), {})
     assert [alone.value(i) for i in reversed(range(len(values)))][::-1] == list(column.values)
+    assert [column.value(i) for i in range(len(values))] == list(column.values)  # from those read
     assert column.open == tuple(i for i, v in enumerate(values) if not cell_filled(v))
     assert column.nils == tuple(i for i, v in enumerate(values) if cell_nil(v))
     days, positions = column.chronology
