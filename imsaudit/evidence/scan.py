@@ -783,15 +783,16 @@ def scan_folder(
     extracted = 0
     reused: list[str] = []
     candidates = 0
-    total = 0
+    chosen: list[tuple[int, bool]] = []
+    """(file index, whether its document is known: its bytes unchanged, as a hashed folder says now)."""
     for index, file in enumerate(files):
         if only is not None and file.path not in only:
             continue
-        total += 1
         found = extractor_for(file.path)
-        # A known path is read again when its bytes changed; a hashed folder says so now.
         kept = hashed is not None and later.same(file.path, *hashed.hashes[index][:2])
+        chosen.append((index, kept))
         candidates += bool(found and _worth_a_worker(found[0], file.size) and not kept)
+    total = len(chosen)
 
     def report(path: str) -> None:
         nonlocal done
@@ -799,13 +800,10 @@ def scan_folder(
         if progress is not None:
             progress(ScanProgress(done=done, total=total, path=path))
 
-    def reuse(index: int, path: str, sha256: str, size: int) -> bool:
-        """Take the known document of file ``index`` (once made) when it came from the same bytes."""
-        if not later.same(path, sha256, size):
-            return False
+    def take(index: int) -> None:
+        """Take the known document of file ``index``, once it is made."""
         deferred.append(index)
-        report(path)
-        return True
+        report(files[index].path)
 
     cache = ExtractionCache(cache_dir) if cache_dir is not None else None
     caches = cache is not None and cache.enabled
@@ -832,7 +830,8 @@ def scan_folder(
             nonlocal hits, extracted
             found = extractor_for(file.path)
             data, sha256, size, error = _read(file, limits)
-            if reuse(index, file.path, sha256, size):
+            if later.same(file.path, sha256, size):
+                take(index)
                 return
             fmt = found[1] if found else DocumentFormat.OTHER
             if error is None and size == 0:
@@ -858,12 +857,11 @@ def scan_folder(
                 _Job(index, file.path, sha256, size, extractor.name, data, context, options_key, cached)
             )
 
-        for index, file in enumerate(files):
-            if only is not None and file.path not in only:
-                continue
-            # Known bytes need no reading at all when the folder was hashed already.
-            if hashed is None or not reuse(index, file.path, *hashed.hashes[index][:2]):
-                read(index, file)
+        for index, kept in chosen:
+            if kept:  # known bytes need no reading at all when the folder was hashed already
+                take(index)
+            else:
+                read(index, files[index])
         while later.step():  # what the workers left no time for
             pass
         for index in deferred:
